@@ -1,0 +1,43 @@
+package health.backline.events.intake;
+
+/** What the patient reports, as finding codes of the intake contract, with the words staff see. */
+public enum Finding {
+    BLADDER_OR_BOWEL_DYSFUNCTION("New trouble controlling or emptying bladder or bowel"),
+    SADDLE_ANESTHESIA("Numbness between the legs or around the back passage"),
+    PROGRESSIVE_WEAKNESS("Weakness in a leg or arm that is getting worse"),
+    SUDDEN_ONE_SIDED_NUMBNESS("New numbness or tingling on one side of the body"),
+    LEG_NUMBNESS_OR_TINGLING("Stable numbness or tingling down a leg (or arm)"),
+    GAIT_DISTURBANCE("Unsteady or clumsy walking, not only from pain"),
+    CHEST_PAIN("Chest pain"),
+    UNABLE_TO_MOVE("Cannot move because of the pain"),
+    HIGH_ENERGY_TRAUMA("Started after a road accident at speed or a fall from height"),
+    MINOR_TRAUMA("Started after lifting, bending, a slip or a minor fall"),
+    FEVER("Fever or chills"),
+    NECK_STIFFNESS("Stiff neck that will not bend forward"),
+    SEVERE_HEADACHE("Severe or persistent headache"),
+    BRUISE_LIKE_RASH("Bruise-like marks or rash on the skin"),
+    IV_DRUG_USE("Injects drugs"),
+    IMMUNOSUPPRESSION("Weakened immune system (chemotherapy, transplant, HIV, immunosuppressants)"),
+    LONG_TERM_STEROID_USE("Has taken steroid tablets for months"),
+    CANCER_HISTORY("Has had cancer"),
+    OSTEOPOROSIS("Has osteoporosis (thin bones)"),
+    ANKYLOSING_SPONDYLITIS("Has ankylosing spondylitis"),
+    UNEXPLAINED_WEIGHT_LOSS("Losing weight without trying"),
+    NIGHT_PAIN("Severe pain at night that rest does not ease"),
+    RECURRENT_EPISODES("Has had spasms like this before"),
+    OVERUSE_OR_HEAVY_LIFTING("Athlete, heavy lifting or repetitive strain at work or sport"),
+    PROLONGED_SITTING_OR_POOR_POSTURE("Sits for long periods or works hunched at a screen"),
+    STRESS_OR_ANXIETY("Under a lot of stress or anxiety"),
+    DEHYDRATION("Drinks little, sweats a lot, possible dehydration");
+
+    private final String reportedAs;
+
+    Finding(String reportedAs) {
+        this.reportedAs = reportedAs;
+    }
+
+    /** The plain-language wording of the finding. */
+    public String reportedAs() {
+        return reportedAs;
+    }
+}

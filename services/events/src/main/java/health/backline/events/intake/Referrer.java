@@ -1,0 +1,5 @@
+package health.backline.events.intake;
+
+/** Who referred the patient. */
+public record Referrer(String name, String organisation) {
+}

@@ -1,0 +1,8 @@
+package health.backline.events.intake;
+
+/** The part of the spine the spasm is in. */
+public enum Region {
+    CERVICAL,
+    THORACIC,
+    LUMBAR
+}

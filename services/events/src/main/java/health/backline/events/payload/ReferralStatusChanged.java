@@ -1,0 +1,11 @@
+package health.backline.events.payload;
+
+import health.backline.events.EventPayload;
+import health.backline.events.Pathway;
+import health.backline.events.ReferralStatus;
+import java.time.Instant;
+
+/** The workflow moved a referral to a new status. */
+public record ReferralStatusChanged(
+        String referralId, ReferralStatus status, Pathway pathway, String detail, Instant at) implements EventPayload {
+}
