@@ -1,0 +1,51 @@
+package health.backline.events.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.inbox.InboxWiring;
+import health.backline.events.intake.IntakeValidator;
+import health.backline.events.kafka.KafkaWiring;
+import health.backline.events.outbox.OutboxWiring;
+import health.backline.events.security.SecurityWiring;
+import health.backline.events.web.ProblemAdvice;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Everything a Backline service takes from the shared module, switched on by having it on the classpath. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
+@Import({KafkaWiring.class, OutboxWiring.class, InboxWiring.class, SecurityWiring.class, ProblemAdvice.class})
+public class EventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ZoneId clinicZone(@Value("${backline.clinic-zone}") String zone) {
+        return ZoneId.of(zone);
+    }
+
+    @Bean
+    IntakeValidator intakeValidator(ObjectMapper objectMapper, Clock clock, ZoneId clinicZone) {
+        return new IntakeValidator(objectMapper, clock, clinicZone);
+    }
+
+    /** The outbox and inbox tables come with this module; each service's own migrations sit beside them. */
+    @Bean
+    FlywayConfigurationCustomizer sharedEventTables() {
+        return configuration -> {
+            var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
+            locations.add(new org.flywaydb.core.api.Location("classpath:db/backline-events"));
+            configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package health.backline.events.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event on its way to Kafka, as the outbox stores it: the CloudEvents attributes and the data
+ * already serialised, so the record that reaches Kafka is exactly what was committed.
+ */
+public record OutboundEvent(String id, String type, String topic, String key, Instant time, String source,
+                            String data) {
+}

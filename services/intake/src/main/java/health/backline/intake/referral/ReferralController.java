@@ -1,0 +1,81 @@
+package health.backline.intake.referral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.backline.events.Pathway;
+import health.backline.events.ReferralStatus;
+import health.backline.events.intake.IntakeValidator;
+import health.backline.events.web.FieldProblem;
+import health.backline.events.web.InvalidRequestException;
+import health.backline.events.web.ProblemException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The referrals API of the contract: submit, look up, list. */
+@RestController
+@RequestMapping("/api/referrals")
+class ReferralController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_KEY_LENGTH = 64;
+
+    private final IntakeValidator validator;
+    private final ReferralSubmission submission;
+    private final Referrals referrals;
+
+    ReferralController(IntakeValidator validator, ReferralSubmission submission, Referrals referrals) {
+        this.validator = validator;
+        this.submission = submission;
+        this.referrals = referrals;
+    }
+
+    @PostMapping
+    ResponseEntity<ReferralView> submit(@RequestBody JsonNode body,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (key != null && (key.isEmpty() || key.length() > MAX_KEY_LENGTH)) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1-" + MAX_KEY_LENGTH + " characters");
+        }
+        Submission result = submission.submit(validator.validate(body), key);
+        if (!result.created()) {
+            return ResponseEntity.ok(result.referral());
+        }
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/referrals/" + result.referral().id()))
+                .body(result.referral());
+    }
+
+    @GetMapping("/{id}")
+    ReferralView get(@PathVariable UUID id) {
+        return referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "Referral not found", "No referral has id " + id));
+    }
+
+    @GetMapping
+    ReferralPage list(@RequestParam(required = false) ReferralStatus status,
+                      @RequestParam(required = false) Pathway pathway,
+                      @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "20") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return referrals.page(status, pathway, page, size);
+    }
+}

@@ -1,0 +1,54 @@
+package health.backline.intake.referral;
+
+import health.backline.events.ReferralStatus;
+import health.backline.events.intake.Intake;
+import health.backline.events.outbox.EventOutbox;
+import health.backline.events.payload.ReferralSubmitted;
+import health.backline.events.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a referral and, in the same transaction, its {@code referral.submitted} event. A retry
+ * with the same idempotency key and the same intake returns the first referral; the same key with
+ * a different intake is a conflict.
+ */
+@Service
+public class ReferralSubmission {
+
+    private final Referrals referrals;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    ReferralSubmission(Referrals referrals, EventOutbox outbox, Clock clock) {
+        this.referrals = referrals;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Submission submit(Intake intake, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        if (!referrals.insert(id, now, intake, idempotencyKey)) {
+            return repeated(intake, idempotencyKey);
+        }
+        referrals.addToTimeline(id, now, ReferralStatus.SUBMITTED, "Intake recorded by the front desk");
+        outbox.publish(ReferralSubmitted.of(id.toString(), now, intake));
+        return new Submission(referrals.find(id).orElseThrow(), true);
+    }
+
+    private Submission repeated(Intake intake, String idempotencyKey) {
+        StoredReferral first = referrals.findByIdempotencyKey(idempotencyKey).orElseThrow();
+        if (!first.intake().equals(intake)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Idempotency key already used",
+                    "Idempotency-Key " + idempotencyKey + " was used for a different intake (referral "
+                            + first.view().id() + ")");
+        }
+        return new Submission(first.view(), false);
+    }
+}

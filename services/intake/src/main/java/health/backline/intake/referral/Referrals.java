@@ -1,0 +1,174 @@
+package health.backline.intake.referral;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.Pathway;
+import health.backline.events.ReferralStatus;
+import health.backline.events.intake.Intake;
+import health.backline.events.payload.Appointment;
+import health.backline.intake.referral.ReferralView.PatientSummary;
+import health.backline.intake.referral.ReferralView.TimelineEntry;
+import health.backline.intake.referral.ReferralView.TriageSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The intake schema's referrals and their timelines. */
+@Repository
+public class Referrals {
+
+    private static final String COLUMNS = "id, submitted_at, status, pathway, intake, triage, appointment";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    Referrals(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Inserts the referral unless its idempotency key is taken; false if it was. */
+    boolean insert(UUID id, Instant submittedAt, Intake intake, String idempotencyKey) {
+        return jdbc.sql("""
+                        INSERT INTO referral (id, submitted_at, status, intake, idempotency_key, updated_at)
+                        VALUES (:id, :submittedAt, :status, CAST(:intake AS jsonb), :key, :submittedAt)
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("id", id)
+                .param("submittedAt", Timestamp.from(submittedAt))
+                .param("status", ReferralStatus.SUBMITTED.name())
+                .param("intake", json(intake))
+                .param("key", idempotencyKey)
+                .update() == 1;
+    }
+
+    public void addToTimeline(UUID referralId, Instant at, ReferralStatus status, String detail) {
+        jdbc.sql("INSERT INTO referral_timeline (referral_id, at, status, detail) VALUES (?, ?, ?, ?)")
+                .params(referralId, Timestamp.from(at), status.name(), detail)
+                .update();
+    }
+
+    public Optional<ReferralView> find(UUID id) {
+        return findStored(id).map(StoredReferral::view);
+    }
+
+    Optional<StoredReferral> findByIdempotencyKey(String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM referral WHERE idempotency_key = ?").param(key)
+                .query(this::toStored).optional().map(this::withTimeline);
+    }
+
+    /** The referral, locked until the transaction ends, so concurrent events about it apply one after another. */
+    public Optional<ReferralView> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM referral WHERE id = ? FOR UPDATE").param(id)
+                .query(this::toStored).optional().map(StoredReferral::view);
+    }
+
+    public void recordTriage(UUID id, TriageSummary triage, Pathway pathway, ReferralStatus status, Instant at) {
+        jdbc.sql("""
+                        UPDATE referral SET triage = CAST(:triage AS jsonb), pathway = :pathway, status = :status,
+                               updated_at = :at
+                        WHERE id = :id""")
+                .param("triage", json(triage))
+                .param("pathway", pathway == null ? null : pathway.name())
+                .param("status", status.name())
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    ReferralPage page(ReferralStatus status, Pathway pathway, int page, int size) {
+        String filter = " WHERE (CAST(:status AS varchar) IS NULL OR status = :status)"
+                + " AND (CAST(:pathway AS varchar) IS NULL OR pathway = :pathway)";
+        String statusName = status == null ? null : status.name();
+        String pathwayName = pathway == null ? null : pathway.name();
+        long total = jdbc.sql("SELECT count(*) FROM referral" + filter)
+                .param("status", statusName).param("pathway", pathwayName)
+                .query(Long.class).single();
+        List<StoredReferral> rows = jdbc.sql("SELECT " + COLUMNS + " FROM referral" + filter
+                        + " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("status", statusName).param("pathway", pathwayName)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(this::toStored).list();
+        Map<UUID, List<TimelineEntry>> timelines = timelines(rows.stream().map(r -> r.view().id()).toList());
+        List<ReferralView> items = rows.stream()
+                .map(r -> withTimeline(r.view(), timelines.getOrDefault(r.view().id(), List.of())))
+                .toList();
+        return new ReferralPage(items, page, size, total);
+    }
+
+    private Optional<StoredReferral> findStored(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM referral WHERE id = ?").param(id)
+                .query(this::toStored).optional().map(this::withTimeline);
+    }
+
+    private StoredReferral withTimeline(StoredReferral stored) {
+        UUID id = stored.view().id();
+        return new StoredReferral(withTimeline(stored.view(), timelines(List.of(id)).getOrDefault(id, List.of())),
+                stored.intake());
+    }
+
+    private static ReferralView withTimeline(ReferralView view, List<TimelineEntry> timeline) {
+        return new ReferralView(view.id(), view.status(), view.submittedAt(), view.patient(), view.triage(),
+                view.pathway(), view.appointment(), timeline);
+    }
+
+    private Map<UUID, List<TimelineEntry>> timelines(List<UUID> ids) {
+        Map<UUID, List<TimelineEntry>> byReferral = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byReferral;
+        }
+        jdbc.sql("SELECT referral_id, at, status, detail FROM referral_timeline WHERE referral_id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    byReferral.computeIfAbsent(rs.getObject("referral_id", UUID.class), k -> new ArrayList<>())
+                            .add(new TimelineEntry(rs.getTimestamp("at").toInstant(),
+                                    ReferralStatus.valueOf(rs.getString("status")), rs.getString("detail")));
+                    return null;
+                })
+                .list();
+        return byReferral;
+    }
+
+    private StoredReferral toStored(ResultSet rs, int row) throws SQLException {
+        Intake intake = read(rs.getString("intake"), Intake.class);
+        String pathway = rs.getString("pathway");
+        ReferralView view = new ReferralView(
+                rs.getObject("id", UUID.class),
+                ReferralStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("submitted_at").toInstant(),
+                new PatientSummary(intake.patient().mrn(), intake.patient().givenName(),
+                        intake.patient().familyName(), intake.patient().birthDate()),
+                read(rs.getString("triage"), TriageSummary.class),
+                pathway == null ? null : Pathway.valueOf(pathway),
+                read(rs.getString("appointment"), Appointment.class),
+                List.of());
+        return new StoredReferral(view, intake);
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " cannot be read", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

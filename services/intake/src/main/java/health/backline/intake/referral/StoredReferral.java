@@ -1,0 +1,7 @@
+package health.backline.intake.referral;
+
+import health.backline.events.intake.Intake;
+
+/** A referral with the intake as recorded, for comparing a retried submission with the first. */
+record StoredReferral(ReferralView view, Intake intake) {
+}

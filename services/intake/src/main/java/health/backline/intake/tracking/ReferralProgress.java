@@ -1,0 +1,45 @@
+package health.backline.intake.tracking;
+
+import health.backline.events.ReferralStatus;
+import health.backline.events.payload.ReferralTriaged;
+import health.backline.intake.referral.ReferralView;
+import health.backline.intake.referral.ReferralView.TriageSummary;
+import health.backline.intake.referral.Referrals;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the referral view up to date from what other services report. Events from different
+ * topics may arrive in any order: a report never moves a referral back to an earlier status.
+ */
+@Service
+public class ReferralProgress {
+
+    private final Referrals referrals;
+    private final Clock clock;
+
+    ReferralProgress(Referrals referrals, Clock clock) {
+        this.referrals = referrals;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void triaged(ReferralTriaged triaged) {
+        UUID id = UUID.fromString(triaged.referralId());
+        ReferralView referral = referrals.lock(id)
+                .orElseThrow(() -> new IllegalStateException("Triage result for unknown referral " + id));
+        TriageSummary triage = new TriageSummary(triaged.pathway(), triaged.priority(), triaged.rules(), triaged.reasons());
+        // The workflow may have moved the referral on already; triage only fills in what is still unknown.
+        boolean firstNews = referral.status() == ReferralStatus.SUBMITTED;
+        ReferralStatus status = firstNews ? ReferralStatus.TRIAGED : referral.status();
+        Instant now = clock.instant();
+        referrals.recordTriage(id, triage, referral.pathway() == null ? triaged.pathway() : referral.pathway(), status, now);
+        if (firstNews) {
+            referrals.addToTimeline(id, now, ReferralStatus.TRIAGED, "Triage proposes " + triaged.pathway()
+                    + " (" + String.join(", ", triaged.rules()) + ")");
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package health.backline.intake.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.backline.events.Pathway;
+import health.backline.events.Priority;
+import health.backline.events.Topics;
+import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The referrals API against a real Kafka broker and a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReferralsApiIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper objectMapper;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    KafkaRecords submitted;
+
+    @BeforeEach
+    void watchSubmittedTopic() {
+        submitted = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_SUBMITTED);
+    }
+
+    @Test
+    void a_valid_intake_is_accepted_stored_and_announced_without_contact_details() throws Exception {
+        ResponseEntity<JsonNode> response = post("frontdesk", intake("MRN-1001"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = response.getBody().get("id").asText();
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/referrals/" + id);
+        assertThat(response.getBody().get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(response.getBody().get("triage").isNull()).isTrue();
+        assertThat(response.getBody().at("/patient/mrn").asText()).isEqualTo("MRN-1001");
+        assertThat(response.getBody().at("/timeline/0/status").asText()).isEqualTo("SUBMITTED");
+
+        ConsumerRecord<String, byte[]> event = submitted.await(r -> r.key().equals(id));
+        assertThat(header(event, "ce_type")).isEqualTo("backline.referral.submitted.v1");
+        assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(event, "ce_source")).isEqualTo("/backline/intake");
+        assertThat(header(event, "content-type")).isEqualTo("application/json");
+        JsonNode data = objectMapper.readTree(event.value());
+        assertThat(data.get("referralId").asText()).isEqualTo(id);
+        assertThat(data.get("submittedAt").asText()).isNotBlank();
+        assertThat(data.at("/patient/mrn").asText()).isEqualTo("MRN-1001");
+        assertThat(data.at("/patient/phone").isMissingNode()).isTrue();
+        assertThat(data.has("referrer")).isFalse();
+        assertThat(data.at("/findings/0").asText()).isEqualTo("MINOR_TRAUMA");
+        assertThat(data.at("/startBack/answers/8").asText()).isEqualTo("VERY_MUCH");
+    }
+
+    @Test
+    void an_invalid_intake_lists_every_offending_field_and_stores_nothing() {
+        long before = referralCount();
+        ObjectNode body = intake("MRN 1002!");
+        ((ObjectNode) body.get("patient")).put("birthDate", "2999-01-01");
+        ((ObjectNode) body.get("patient")).put("givenName", "   ");
+        ((ObjectNode) body.get("complaint")).put("painScore", 11);
+        ((ObjectNode) body.get("complaint")).remove("region");
+        body.putArray("findings").add("FEVER").add("FEVER").add("SORE_TOE");
+        body.put("conservativeCareWeeks", 8);
+        body.putNull("improving");
+        body.put("finding", "typo");
+
+        ResponseEntity<JsonNode> response = post("frontdesk", body, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        List<String> pointers = response.getBody().get("errors").findValuesAsText("pointer");
+        assertThat(pointers).contains("/patient/mrn", "/patient/birthDate", "/patient/givenName",
+                "/complaint/painScore", "/complaint/region", "/findings", "/findings/2", "/improving", "/finding");
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
+        assertThat(referralCount()).isEqualTo(before);
+        assertThat(submitted.received()).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("MRN 1002!"));
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_returns_the_first_referral() {
+        String key = "key-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> first = post("frontdesk", intake("MRN-1003"), key);
+        ResponseEntity<JsonNode> again = post("frontdesk", intake("MRN-1003"), key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+        assertThat(jdbc.sql("SELECT count(*) FROM referral WHERE intake->'patient'->>'mrn' = 'MRN-1003'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_intake_is_a_conflict() {
+        String key = "key-" + UUID.randomUUID();
+        post("frontdesk", intake("MRN-1004"), key);
+
+        ResponseEntity<JsonNode> other = post("frontdesk", intake("MRN-1005"), key);
+
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(other.getBody().get("title").asText()).isEqualTo("Idempotency key already used");
+    }
+
+    @Test
+    void a_triage_result_moves_the_referral_to_triaged_once_however_often_it_is_delivered() {
+        String id = post("frontdesk", intake("MRN-1006"), null).getBody().get("id").asText();
+        var triaged = new ReferralTriaged(id, Pathway.URGENT_IMAGING, Priority.URGENT, List.of("R13", "R14"),
+                List.of("Minor injury with fracture risk: possible fragility fracture",
+                        "Osteoporosis or ankylosing spondylitis: possible compression fracture or fusion injury"), null);
+        String eventId = UUID.randomUUID().toString();
+        KafkaRecords.send(RealInfrastructure.get(), cloudEvent(Topics.REFERRALS_TRIAGED, id, eventId,
+                "backline.referral.triaged.v1", triaged));
+        KafkaRecords.send(RealInfrastructure.get(), cloudEvent(Topics.REFERRALS_TRIAGED, id, eventId,
+                "backline.referral.triaged.v1", triaged));
+
+        JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> get("clinician", id).getBody(),
+                body -> body.get("status").asText().equals("TRIAGED"));
+        assertThat(view.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(view.at("/triage/priority").asText()).isEqualTo("urgent");
+        assertThat(view.at("/triage/rules").toString()).isEqualTo("[\"R13\",\"R14\"]");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(get("admin", id).getBody().get("timeline").findValuesAsText("status"))
+                        .containsExactly("SUBMITTED", "TRIAGED"));
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_one_is_still_handled() {
+        KafkaRecords dlt = KafkaRecords.of(RealInfrastructure.get(), Topics.deadLetterOf(Topics.REFERRALS_TRIAGED));
+        String poisonKey = "poison-" + UUID.randomUUID();
+        KafkaRecords.send(RealInfrastructure.get(), new ProducerRecord<>(Topics.REFERRALS_TRIAGED, poisonKey,
+                "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+        String id = post("frontdesk", intake("MRN-1007"), null).getBody().get("id").asText();
+        var triaged = new ReferralTriaged(id, Pathway.PHYSICAL_THERAPY, Priority.ROUTINE, List.of("R23"),
+                List.of("Recurrent spasms: exercise and core strengthening to prevent recurrence"), null);
+        KafkaRecords.send(RealInfrastructure.get(), cloudEvent(Topics.REFERRALS_TRIAGED, id,
+                UUID.randomUUID().toString(), "backline.referral.triaged.v1", triaged));
+
+        ConsumerRecord<String, byte[]> dead = dlt.await(r -> poisonKey.equals(r.key()));
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
+        assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("frontdesk", id).getBody().get("status").asText(),
+                "TRIAGED"::equals);
+    }
+
+    @Test
+    void referrals_are_listed_newest_first_in_pages_and_filtered() {
+        String older = post("frontdesk", intake("MRN-1008"), null).getBody().get("id").asText();
+        String newer = post("frontdesk", intake("MRN-1009"), null).getBody().get("id").asText();
+
+        JsonNode page = http.withBasicAuth("frontdesk", "frontdesk")
+                .getForEntity(url("/api/referrals?size=2&page=0&status=SUBMITTED"), JsonNode.class).getBody();
+
+        assertThat(page.get("size").asInt()).isEqualTo(2);
+        assertThat(page.get("page").asInt()).isEqualTo(0);
+        assertThat(page.get("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.get("items").findValuesAsText("status")).containsOnly("SUBMITTED");
+        List<String> ids = page.get("items").findValuesAsText("id");
+        if (ids.contains(older)) {
+            assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
+        }
+        assertThat(ids.get(0)).isEqualTo(newer);
+        ResponseEntity<JsonNode> tooBig = http.withBasicAuth("frontdesk", "frontdesk")
+                .getForEntity(url("/api/referrals?size=101"), JsonNode.class);
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooBig.getBody().at("/errors/0/pointer").asText()).isEqualTo("size");
+        ResponseEntity<JsonNode> badStatus = http.withBasicAuth("frontdesk", "frontdesk")
+                .getForEntity(url("/api/referrals?status=LOST"), JsonNode.class);
+        assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void an_unknown_referral_is_not_found() {
+        ResponseEntity<JsonNode> response = get("frontdesk", UUID.randomUUID().toString());
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void only_the_front_desk_submits_and_nobody_reads_without_login() {
+        assertThat(post("clinician", intake("MRN-1010"), null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("scheduler", intake("MRN-1010"), null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(url("/api/referrals"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("scheduler", "scheduler").getForEntity(url("/api/referrals"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("lead", "lead").getForEntity(url("/api/referrals"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity(url("/actuator/health"), String.class).getBody()).contains("\"status\":\"UP\"");
+    }
+
+    private ObjectNode intake(String mrn) {
+        try {
+            return (ObjectNode) objectMapper.readTree("""
+                    {
+                      "patient": {"mrn": "%s", "givenName": "Ada", "familyName": "Lovelace",
+                                  "birthDate": "1961-03-14", "sex": "female", "phone": "+44 20 7946 0958"},
+                      "referrer": {"name": "Dr. N. Patel", "organisation": "Riverside Family Practice"},
+                      "complaint": {"region": "LUMBAR", "symptomDurationDays": 10, "painScore": 7,
+                                    "description": "Spasm after lifting a box; worse on bending."},
+                      "findings": ["MINOR_TRAUMA", "OSTEOPOROSIS"],
+                      "conservativeCareWeeks": 0,
+                      "improving": null,
+                      "startBack": {"answers": [true, false, true, true, false, false, true, false, "VERY_MUCH"]}
+                    }""".formatted(mrn));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<JsonNode> post(String user, JsonNode body, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.withBasicAuth(user, user).exchange(url("/api/referrals"), HttpMethod.POST,
+                new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String user, String id) {
+        return http.withBasicAuth(user, user).getForEntity(url("/api/referrals/" + id), JsonNode.class);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private long referralCount() {
+        return jdbc.sql("SELECT count(*) FROM referral").query(Long.class).single();
+    }
+
+    private ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String id, String type, Object data) {
+        try {
+            var record = new ProducerRecord<>(topic, key, objectMapper.writeValueAsBytes(data));
+            Map.of("ce_id", id, "ce_type", type, "ce_specversion", "1.0", "ce_source", "/backline/test",
+                            "content-type", "application/json")
+                    .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            return record;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
