@@ -14,7 +14,7 @@ import java.util.List;
 public record StartBackAnswers(@JsonIgnore List<Boolean> agreed, @JsonIgnore Bothersomeness bothersome) {
 
     public StartBackAnswers {
-        if (agreed == null || agreed.size() != 8 || agreed.contains(null) || bothersome == null) {
+        if (agreed == null || agreed.size() != 8 || agreed.stream().anyMatch(java.util.Objects::isNull) || bothersome == null) {
             throw new IllegalArgumentException("STarT Back needs 8 agree/disagree answers and item 9");
         }
         agreed = List.copyOf(agreed);

@@ -1,0 +1,26 @@
+package health.backline.triage.referral;
+
+import health.backline.events.Topics;
+import health.backline.events.inbox.EventInbox;
+import health.backline.events.payload.ReferralSubmitted;
+import io.cloudevents.CloudEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Every submitted referral is triaged. */
+@Component
+class SubmittedReferralListener {
+
+    private final EventInbox inbox;
+    private final ReferralTriage triage;
+
+    SubmittedReferralListener(EventInbox inbox, ReferralTriage triage) {
+        this.inbox = inbox;
+        this.triage = triage;
+    }
+
+    @KafkaListener(id = "triage-submitted-referrals", topics = Topics.REFERRALS_SUBMITTED)
+    void on(CloudEvent event) {
+        inbox.receive(event, ReferralSubmitted.class, triage::triage);
+    }
+}
