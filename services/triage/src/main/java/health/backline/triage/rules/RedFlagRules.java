@@ -3,10 +3,14 @@ package health.backline.triage.rules;
 import health.backline.events.Pathway;
 import health.backline.events.intake.Finding;
 import health.backline.events.payload.StartBackScore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -35,6 +39,7 @@ public class RedFlagRules {
 
     private final DmnEngine engine;
     private final DmnDecision decision;
+    private final String decisionTable;
 
     public RedFlagRules() {
         engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -42,9 +47,24 @@ public class RedFlagRules {
             if (dmn == null) {
                 throw new IllegalStateException(DMN_RESOURCE + " is not on the classpath");
             }
-            decision = engine.parseDecision(DECISION_ID, dmn);
+            byte[] table = dmn.readAllBytes();
+            decision = engine.parseDecision(DECISION_ID, new ByteArrayInputStream(table));
+            decisionTable = DMN_RESOURCE + "#" + DECISION_ID + " sha256:" + sha256(table);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Which table decides: its file, decision id and content hash, recorded with every decision for audit. */
+    public String decisionTable() {
+        return decisionTable;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,148 @@
+package health.backline.triage.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.Topics;
+import health.backline.events.intake.Intake;
+import health.backline.events.payload.ReferralSubmitted;
+import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Triage against a real Kafka broker and a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TriageIT {
+
+    private static final String OSTEOPOROTIC_FALL = """
+            {"patient": {"mrn": "MRN-2001", "givenName": "Edith", "familyName": "Clarke", "birthDate": "1950-02-10"},
+             "complaint": {"region": "LUMBAR", "symptomDurationDays": 4, "painScore": 6},
+             "findings": ["MINOR_TRAUMA", "OSTEOPOROSIS"],
+             "startBack": {"answers": [true, true, true, true, true, true, true, false, "EXTREMELY"]}}""";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper objectMapper;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_submitted_referral_is_triaged_once_stored_for_audit_and_announced() throws Exception {
+        KafkaRecords triaged = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_TRIAGED);
+        String referral = UUID.randomUUID().toString();
+        var submitted = ReferralSubmitted.of(referral, Instant.parse("2026-11-21T10:15:00Z"),
+                objectMapper.readValue(OSTEOPOROTIC_FALL, Intake.class));
+        String eventId = UUID.randomUUID().toString();
+        send(submitted, eventId);
+        send(submitted, eventId);
+
+        ConsumerRecord<String, byte[]> record = triaged.await(r -> r.key().equals(referral));
+        JsonNode data = objectMapper.readTree(record.value());
+        assertThat(data.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(data.get("priority").asText()).isEqualTo("urgent");
+        assertThat(data.get("rules").toString()).isEqualTo("[\"R13\",\"R14\",\"R20\"]");
+        assertThat(data.get("reasons").get(0).asText())
+                .isEqualTo("Minor injury with fracture risk: possible fragility fracture");
+        assertThat(data.at("/startBack/total").asInt()).isEqualTo(8);
+        assertThat(data.at("/startBack/psychosocial").asInt()).isEqualTo(4);
+        assertThat(data.at("/startBack/risk").asText()).isEqualTo("HIGH");
+        assertThat(header(record, "ce_type")).isEqualTo("backline.referral.triaged.v1");
+
+        Map<String, Object> audit = jdbc.sql("SELECT * FROM triage_decision WHERE referral_id = ?")
+                .param(UUID.fromString(referral)).query().singleRow();
+        assertThat(audit.get("decision_table").toString()).startsWith("processes/triage/red-flags.dmn#RedFlagTriage sha256:");
+        assertThat(audit.get("facts").toString()).contains("\"age\": 76", "OSTEOPOROSIS");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                triaged.received().stream().filter(r -> r.key().equals(referral)).count() == 1);
+    }
+
+    @Test
+    void evaluation_answers_what_triage_would_propose_and_stores_nothing() {
+        long decisionsBefore = jdbc.sql("SELECT count(*) FROM triage_decision").query(Long.class).single();
+
+        ResponseEntity<JsonNode> response = evaluate("clinician", OSTEOPOROTIC_FALL);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(response.getBody().get("rules").toString()).isEqualTo("[\"R13\",\"R14\",\"R20\"]");
+        assertThat(response.getBody().at("/startBack/risk").asText()).isEqualTo("HIGH");
+        assertThat(jdbc.sql("SELECT count(*) FROM triage_decision").query(Long.class).single()).isEqualTo(decisionsBefore);
+    }
+
+    @Test
+    void evaluation_refuses_an_invalid_intake_field_by_field() {
+        ResponseEntity<JsonNode> response = evaluate("lead", "{\"patient\": {\"mrn\": \"?\"}, \"complaint\": {}}");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").findValuesAsText("pointer"))
+                .contains("/patient/mrn", "/patient/birthDate", "/complaint/region");
+    }
+
+    @Test
+    void only_clinicians_leads_and_admins_may_evaluate() {
+        assertThat(evaluate("frontdesk", OSTEOPOROTIC_FALL).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(evaluate("admin", OSTEOPOROTIC_FALL).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.postForEntity(url(), new HttpEntity<>(OSTEOPOROTIC_FALL, jsonHeaders()), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private ResponseEntity<JsonNode> evaluate(String user, String body) {
+        return http.withBasicAuth(user, user).postForEntity(url(), new HttpEntity<>(body, jsonHeaders()), JsonNode.class);
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + port + "/api/triage/evaluate";
+    }
+
+    private static HttpHeaders jsonHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
+    private void send(ReferralSubmitted submitted, String eventId) throws Exception {
+        var record = new ProducerRecord<>(Topics.REFERRALS_SUBMITTED, submitted.referralId(),
+                objectMapper.writeValueAsBytes(submitted));
+        Map.of("ce_id", eventId, "ce_type", "backline.referral.submitted.v1", "ce_specversion", "1.0",
+                        "ce_source", "/backline/test", "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        KafkaRecords.send(RealInfrastructure.get(), record);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
