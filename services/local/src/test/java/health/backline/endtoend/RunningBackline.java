@@ -1,0 +1,112 @@
+package health.backline.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.local.ServiceProcess;
+import health.backline.testsupport.Infrastructure;
+import health.backline.testsupport.RealInfrastructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services, each in a JVM of its own exactly as users run them, over the test
+ * support's real broker and database; and an HTTP client that speaks to them as the contract's users.
+ */
+final class RunningBackline implements AutoCloseable {
+
+    private static final Path SERVICE_JARS = Path.of("target", "services");
+    private static final Path LOGS = Path.of("target", "end-to-end-logs");
+
+    private final Map<String, ServiceProcess> services;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper objectMapper = new ObjectMapper();
+
+    private RunningBackline(Map<String, ServiceProcess> services) {
+        this.services = services;
+    }
+
+    static RunningBackline start(String... names) throws Exception {
+        Infrastructure infrastructure = RealInfrastructure.get();
+        List<String> connections = List.of(
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--backline.db.host=" + infrastructure.databaseHost(),
+                "--backline.db.port=" + infrastructure.databasePort(),
+                "--backline.db.name=" + infrastructure.databaseName(),
+                "--backline.db.user=" + infrastructure.databaseUser(),
+                "--backline.db.password=" + infrastructure.databasePassword());
+        Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            services.put(name, ServiceProcess.start(name, SERVICE_JARS.resolve("backline-" + name + ".jar"),
+                    freePort(), connections, LOGS.resolve(name + ".log"), "256m"));
+        }
+        RunningBackline backline = new RunningBackline(services);
+        try {
+            for (ServiceProcess service : services.values()) {
+                service.awaitHealthy(Duration.ofSeconds(180));
+            }
+        } catch (Exception e) {
+            backline.close();
+            throw e;
+        }
+        return backline;
+    }
+
+    Response post(String service, String path, String user, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(service, path, user)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    Response get(String service, String path, String user) {
+        return send(request(service, path, user).GET().build());
+    }
+
+    private HttpRequest.Builder request(String service, String path, String user) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + services.get(service).port() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + credentials);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : objectMapper.readTree(response.body());
+            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    record Response(int status, JsonNode body, String location) {
+    }
+}
