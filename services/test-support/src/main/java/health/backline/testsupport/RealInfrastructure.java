@@ -2,7 +2,6 @@ package health.backline.testsupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -10,6 +9,7 @@ import org.testcontainers.DockerClientFactory;
  * Testcontainers when a Docker engine answers, otherwise an embedded KRaft broker and embedded
  * PostgreSQL. Started once per test JVM and shared by every test in it; the test log says which.
  * Set {@code -Dbackline.test.infrastructure=embedded} or {@code =containers} to choose by hand.
+ * Spring Boot tests use it through {@link WithRealInfrastructure}.
  */
 public final class RealInfrastructure {
 
@@ -30,19 +30,6 @@ public final class RealInfrastructure {
         return started;
     }
 
-    /**
-     * Points a Spring Boot test at the shared broker and database, in the properties Backline
-     * services read ({@code spring.kafka.bootstrap-servers}, {@code backline.db.*}).
-     */
-    public static void register(DynamicPropertyRegistry registry) {
-        Infrastructure infrastructure = get();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-        registry.add("backline.db.host", infrastructure::databaseHost);
-        registry.add("backline.db.port", infrastructure::databasePort);
-        registry.add("backline.db.name", infrastructure::databaseName);
-        registry.add("backline.db.user", infrastructure::databaseUser);
-        registry.add("backline.db.password", infrastructure::databasePassword);
-    }
 
     private static boolean useContainers() {
         String choice = System.getProperty("backline.test.infrastructure", "auto");

@@ -10,6 +10,7 @@ import health.backline.events.intake.Intake;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
+import health.backline.testsupport.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +30,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Triage against a real Kafka broker and a real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
 class TriageIT {
 
     private static final String OSTEOPOROTIC_FALL = """
@@ -41,11 +41,6 @@ class TriageIT {
              "complaint": {"region": "LUMBAR", "symptomDurationDays": 4, "painScore": 6},
              "findings": ["MINOR_TRAUMA", "OSTEOPOROSIS"],
              "startBack": {"answers": [true, true, true, true, true, true, true, false, "EXTREMELY"]}}""";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
 
     @LocalServerPort
     int port;
