@@ -1,5 +1,6 @@
 package health.backline.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,19 @@ public final class KafkaRecords {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a test record to " + record.topic(), e);
         }
+    }
+
+    /**
+     * A record as a Backline service would write it: CloudEvents binary mode, {@code ce_*} headers,
+     * JSON data, keyed by referral id.
+     */
+    public static ProducerRecord<String, byte[]> cloudEvent(String topic, String referralId, String eventId,
+                                                          String type, byte[] jsonData) {
+        var record = new ProducerRecord<>(topic, referralId, jsonData);
+        Map.of("ce_id", eventId, "ce_type", type, "ce_specversion", "1.0", "ce_source", "/backline/test",
+                        "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** The first record that matches, waiting up to 30 seconds for it. */

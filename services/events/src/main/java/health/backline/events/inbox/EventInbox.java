@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.EventPayload;
 import health.backline.events.EventType;
 import io.cloudevents.CloudEvent;
-import java.io.IOException;
+import io.cloudevents.core.CloudEventUtils;
+import io.cloudevents.jackson.PojoCloudEventDataMapper;
+import io.cloudevents.rw.CloudEventRWException;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,12 +61,12 @@ public class EventInbox {
             throw new InvalidEventException("Event " + event.getId() + " has no data");
         }
         try {
-            T payload = objectMapper.readValue(event.getData().toBytes(), payloadType);
+            T payload = CloudEventUtils.mapData(event, PojoCloudEventDataMapper.from(objectMapper, payloadType)).getValue();
             if (payload.referralId() == null) {
                 throw new InvalidEventException("Event " + event.getId() + " names no referral");
             }
             return payload;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (CloudEventRWException | IllegalArgumentException e) {
             throw new InvalidEventException("Event " + event.getId() + " has unreadable data: " + e.getMessage(), e);
         }
     }

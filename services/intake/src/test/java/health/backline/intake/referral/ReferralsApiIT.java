@@ -16,11 +16,9 @@ import health.backline.testsupport.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,10 +140,10 @@ class ReferralsApiIT {
                 List.of("Minor injury with fracture risk: possible fragility fracture",
                         "Osteoporosis or ankylosing spondylitis: possible compression fracture or fusion injury"), null);
         String eventId = UUID.randomUUID().toString();
-        KafkaRecords.send(RealInfrastructure.get(), cloudEvent(Topics.REFERRALS_TRIAGED, id, eventId,
-                "backline.referral.triaged.v1", triaged));
-        KafkaRecords.send(RealInfrastructure.get(), cloudEvent(Topics.REFERRALS_TRIAGED, id, eventId,
-                "backline.referral.triaged.v1", triaged));
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_TRIAGED, id, eventId,
+                "backline.referral.triaged.v1", json(triaged)));
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_TRIAGED, id, eventId,
+                "backline.referral.triaged.v1", json(triaged)));
 
         JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> get("clinician", id).getBody(),
                 body -> body.get("status").asText().equals("TRIAGED"));
@@ -166,8 +164,8 @@ class ReferralsApiIT {
         String id = post("frontdesk", intake("MRN-1007"), null).getBody().get("id").asText();
         var triaged = new ReferralTriaged(id, Pathway.PHYSICAL_THERAPY, Priority.ROUTINE, List.of("R23"),
                 List.of("Recurrent spasms: exercise and core strengthening to prevent recurrence"), null);
-        KafkaRecords.send(RealInfrastructure.get(), cloudEvent(Topics.REFERRALS_TRIAGED, id,
-                UUID.randomUUID().toString(), "backline.referral.triaged.v1", triaged));
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_TRIAGED, id,
+                UUID.randomUUID().toString(), "backline.referral.triaged.v1", json(triaged)));
 
         ConsumerRecord<String, byte[]> dead = dlt.await(r -> poisonKey.equals(r.key()));
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
@@ -263,13 +261,10 @@ class ReferralsApiIT {
         return jdbc.sql("SELECT count(*) FROM referral").query(Long.class).single();
     }
 
-    private ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String id, String type, Object data) {
+
+    private byte[] json(Object data) {
         try {
-            var record = new ProducerRecord<>(topic, key, objectMapper.writeValueAsBytes(data));
-            Map.of("ce_id", id, "ce_type", type, "ce_specversion", "1.0", "ce_source", "/backline/test",
-                            "content-type", "application/json")
-                    .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            return record;
+            return objectMapper.writeValueAsBytes(data);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,12 +127,8 @@ class TriageIT {
     }
 
     private void send(ReferralSubmitted submitted, String eventId) throws Exception {
-        var record = new ProducerRecord<>(Topics.REFERRALS_SUBMITTED, submitted.referralId(),
-                objectMapper.writeValueAsBytes(submitted));
-        Map.of("ce_id", eventId, "ce_type", "backline.referral.submitted.v1", "ce_specversion", "1.0",
-                        "ce_source", "/backline/test", "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        KafkaRecords.send(RealInfrastructure.get(), record);
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_SUBMITTED,
+                submitted.referralId(), eventId, "backline.referral.submitted.v1", objectMapper.writeValueAsBytes(submitted)));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
