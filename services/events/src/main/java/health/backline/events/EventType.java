@@ -4,6 +4,7 @@ import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.AppointmentRequested;
+import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
@@ -19,7 +20,9 @@ public enum EventType {
     APPOINTMENT_BOOKED("backline.appointment.booked.v1", Topics.APPOINTMENTS_OUTCOME, AppointmentBooked.class),
     APPOINTMENT_FAILED("backline.appointment.failed.v1", Topics.APPOINTMENTS_OUTCOME, AppointmentFailed.class),
     APPOINTMENT_CANCEL_REQUESTED("backline.appointment.cancel-requested.v1", Topics.APPOINTMENTS_CANCEL,
-            AppointmentCancelRequested.class);
+            AppointmentCancelRequested.class),
+    REFERRAL_CANCEL_REQUESTED("backline.referral.cancel-requested.v1", Topics.REFERRALS_CANCEL,
+            ReferralCancelRequested.class);
 
     private final String type;
     private final String topic;

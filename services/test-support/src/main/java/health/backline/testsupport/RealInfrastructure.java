@@ -2,6 +2,7 @@ package health.backline.testsupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -25,7 +26,8 @@ public final class RealInfrastructure {
             started.start();
             log.info("Tests use {}: Kafka at {}, PostgreSQL at {}", started.description(),
                     started.kafkaBootstrapServers(), started.jdbcUrl());
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-infrastructure"));
+            // After every Spring context of the test JVM has closed, so none of them sees its broker vanish.
+            SpringApplication.getShutdownHandlers().add(started::stop);
         }
         return started;
     }

@@ -1,0 +1,55 @@
+package health.backline.workflow.referral;
+
+import health.backline.events.Pathway;
+import health.backline.events.ReferralStatus;
+import health.backline.events.outbox.EventOutbox;
+import health.backline.events.payload.ReferralStatusChanged;
+import health.backline.workflow.referral.ReferralProcess.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "status" milestones of the process ({@code ${referralStatus}}): each announces the
+ * referral's new status on {@code referrals.status}, through the outbox, in the engine's transaction.
+ */
+@Component("referralStatus")
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // the engine injects the milestone's fields into this instance
+class ReferralStatusPublisher implements JavaDelegate {
+
+    private final EventOutbox outbox;
+
+    /** Injected per milestone from the BPMN's {@code camunda:field}. */
+    private Expression status;
+    private Expression detail;
+
+    ReferralStatusPublisher(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReferralStatus newStatus = ReferralStatus.valueOf((String) status.getValue(execution));
+        Object pathway = execution.getVariable(Variables.PATHWAY);
+        outbox.publish(new ReferralStatusChanged(execution.getBusinessKey(), newStatus,
+                pathway == null ? null : Pathway.valueOf((String) pathway),
+                detailOf(newStatus, (String) detail.getValue(execution), execution),
+                ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    private static String detailOf(ReferralStatus status, String milestone, DelegateExecution execution) {
+        return switch (status) {
+            case TRIAGED -> "Triage proposes " + execution.getVariable(Variables.TRIAGE_PATHWAY)
+                    + " (" + execution.getVariable(Variables.TRIAGE_RULES) + ")";
+            case SCHEDULED -> "Booked: " + execution.getVariable(Variables.APPOINTMENT_LOCATION)
+                    + ", " + execution.getVariable(Variables.APPOINTMENT_START);
+            case BOOKING_FAILED -> milestone + " (" + execution.getVariable(Variables.BOOKING_FAILURE) + ")";
+            case CANCELLED -> "Referral cancelled: " + execution.getVariable(Variables.CANCEL_REASON);
+            default -> milestone;
+        };
+    }
+}

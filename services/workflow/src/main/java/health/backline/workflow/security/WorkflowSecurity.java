@@ -1,0 +1,29 @@
+package health.backline.workflow.security;
+
+import static health.backline.events.security.ApiSecurity.roles;
+import static health.backline.events.security.Role.ADMIN;
+import static health.backline.events.security.Role.CLINICIAN;
+import static health.backline.events.security.Role.SCHEDULER;
+
+import health.backline.events.security.ApiSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The task API for the roles that work queues (each request is then checked against its queue),
+ * Camunda REST for admins; Cockpit, Tasklist and Admin log users in themselves, with the same
+ * users and groups (see {@code CamundaUsers}).
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkflowSecurity {
+
+    @Bean
+    SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
+        return ApiSecurity.apiChain(http, auth -> auth
+                .requestMatchers("/camunda", "/camunda/**").permitAll()
+                .requestMatchers("/engine-rest/**").hasRole(ADMIN.name())
+                .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN)));
+    }
+}

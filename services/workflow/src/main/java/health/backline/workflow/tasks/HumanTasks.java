@@ -1,0 +1,125 @@
+package health.backline.workflow.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.backline.events.Pathway;
+import health.backline.events.security.Role;
+import health.backline.events.web.ProblemException;
+import health.backline.workflow.referral.ReferralProcess.Variables;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The clinicians', leads' and schedulers' work: list, claim and complete human tasks. */
+@Service
+class HumanTasks {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final TaskAnswers answers;
+
+    HumanTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskAnswers answers) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.answers = answers;
+    }
+
+    /** Open tasks of these queues, most urgent first: priority, then the earliest due. */
+    List<TaskView> open(Collection<TaskQueue> queues, String referralId) {
+        TaskQuery query = tasks.createTaskQuery()
+                .taskCandidateGroupIn(queues.stream().map(TaskQueue::group).toList())
+                .includeAssignedTasks()
+                .active();
+        if (referralId != null) {
+            query.processInstanceBusinessKey(referralId);
+        }
+        List<Task> open = query.orderByTaskPriority().desc().orderByDueDate().asc().list();
+        return views(open);
+    }
+
+    @Transactional
+    TaskView claim(String taskId, String user, Set<Role> roles) {
+        Task task = workable(taskId, roles);
+        try {
+            tasks.claim(taskId, user);
+        } catch (TaskAlreadyClaimedException e) {
+            if (!user.equals(task.getAssignee())) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Task already claimed",
+                        "Task " + taskId + " is claimed by " + task.getAssignee());
+            }
+        }
+        return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
+    }
+
+    @Transactional
+    void complete(String taskId, String user, Set<Role> roles, JsonNode body) {
+        Task task = workable(taskId, roles);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Task claimed by someone else",
+                    "Task " + taskId + " is claimed by " + task.getAssignee());
+        }
+        Map<String, Object> variables = answers.variablesFrom(kindOf(task), body);
+        if (task.getAssignee() == null) {
+            tasks.setAssignee(taskId, user);
+        }
+        tasks.complete(taskId, variables);
+    }
+
+    /** The open task, if this user's roles work its queue. */
+    private Task workable(String taskId, Set<Role> roles) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+            throw done
+                    ? new ProblemException(HttpStatus.CONFLICT, "Task already completed", "Task " + taskId + " is done")
+                    : new ProblemException(HttpStatus.NOT_FOUND, "Task not found", "No open task has id " + taskId);
+        }
+        TaskQueue queue = kindOf(task).queue();
+        if (roles.stream().noneMatch(queue::isWorkedBy)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Not your queue",
+                    "Task " + taskId + " is in the " + queue.group() + " queue");
+        }
+        return task;
+    }
+
+    private static TaskKind kindOf(Task task) {
+        return TaskKind.ofKey(task.getTaskDefinitionKey()).orElseThrow(() -> new IllegalStateException(
+                "Task " + task.getId() + " has unknown key " + task.getTaskDefinitionKey()));
+    }
+
+    private List<TaskView> views(List<Task> open) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        String[] instanceIds = open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, String> referralOf = runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instanceIds))
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        Map<String, Object> pathwayOf = runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
+                .variableName(Variables.PATHWAY).list().stream()
+                .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()))
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
+        return open.stream().map(task -> {
+            Object pathway = pathwayOf.get(task.getProcessInstanceId());
+            Pathway path = pathway == null ? null : Pathway.valueOf((String) pathway);
+            return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                    referralOf.get(task.getProcessInstanceId()), path, path == null ? null : path.priority(),
+                    kindOf(task).queue().group(), task.getCreateTime().toInstant(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee());
+        }).toList();
+    }
+
+}

@@ -1,0 +1,69 @@
+package health.backline.workflow.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.backline.events.security.Role;
+import health.backline.events.web.InvalidRequestException;
+import health.backline.events.web.ProblemException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The task API of the contract: each role sees and works only the queues it serves; admins read all. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+    private final HumanTasks tasks;
+
+    TaskController(HumanTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping
+    List<TaskView> open(@RequestParam(required = false) String queue, @RequestParam(required = false) String referralId,
+                        Authentication user) {
+        Set<Role> roles = rolesOf(user);
+        List<TaskQueue> readable = Arrays.stream(TaskQueue.values())
+                .filter(q -> roles.contains(Role.ADMIN) || roles.stream().anyMatch(q::isWorkedBy)).toList();
+        if (queue == null) {
+            return tasks.open(readable, referralId);
+        }
+        TaskQueue asked = TaskQueue.named(queue).orElseThrow(() -> new InvalidRequestException("queue",
+                "must be one of: clinician, clinical-lead, scheduler"));
+        if (!readable.contains(asked)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Not your queue", "Your role does not serve the " + queue + " queue");
+        }
+        return tasks.open(List.of(asked), referralId);
+    }
+
+    @PostMapping("/{id}/claim")
+    TaskView claim(@PathVariable String id, Authentication user) {
+        return tasks.claim(id, user.getName(), rolesOf(user));
+    }
+
+    @PostMapping("/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                  Authentication user) {
+        tasks.complete(id, user.getName(), rolesOf(user), body);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Set<Role> rolesOf(Authentication user) {
+        return user.getAuthorities().stream()
+                .map(authority -> authority.getAuthority().replaceFirst("^ROLE_", ""))
+                .filter(name -> Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
+                .map(Role::valueOf)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,330 @@
+package health.backline.workflow.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import health.backline.events.Pathway;
+import health.backline.events.Priority;
+import health.backline.events.intake.Intake;
+import health.backline.events.intake.Patient;
+import health.backline.events.intake.Complaint;
+import health.backline.events.intake.Region;
+import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.AppointmentFailed;
+import health.backline.events.payload.ReferralCancelRequested;
+import health.backline.events.payload.ReferralSubmitted;
+import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.booking.BookingOutcomes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every path and every boundary event of {@code processes/referral/referral.bpmn}, on the real
+ * engine over PostgreSQL, driven through the same services the Kafka listeners call. The job
+ * executor is off: timers run when a test moves the engine clock and executes them. Camunda's history
+ * records activities, not sequence flows: a decision's flow is asserted through the pathway it sets.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@WithRealInfrastructure
+class ReferralProcessIT {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    ReferralFlow flow;
+
+    @Autowired
+    BookingOutcomes bookings;
+
+    String referral;
+    ProcessInstance instance;
+
+    @BeforeEach
+    void newReferral() {
+        init(engine);
+        referral = UUID.randomUUID().toString();
+        flow.submitted(ReferralSubmitted.of(referral, Instant.now(), new Intake(
+                new Patient("MRN-9", "Ada", "Lovelace", LocalDate.of(1961, 3, 14), null, null), null,
+                new Complaint(Region.LUMBAR, 10, 5, null), List.of(), 0, null, null)));
+        instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult();
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void a_submitted_referral_starts_one_instance_that_waits_for_triage() {
+        flow.submitted(ReferralSubmitted.of(referral, Instant.now(), new Intake(
+                new Patient("MRN-9", "Ada", "Lovelace", LocalDate.of(1961, 3, 14), null, null), null,
+                new Complaint(Region.LUMBAR, 10, 5, null), List.of(), 0, null, null)));
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).count()).isEqualTo(1);
+        assertThat(instance).isWaitingAt("AwaitTriage").variables().containsEntry("referralId", referral);
+    }
+
+    @Test
+    void triage_overdue_goes_to_the_clinical_lead_and_triage_still_counts() {
+        assertThat(timerDueIn(Duration.ofMinutes(10))).isNotNull();
+
+        assertThat(instance).isWaitingAt("AwaitTriage", "ResolveOverdueTask");
+        assertThat(task("ResolveOverdueTask", instance)).hasCandidateGroup("clinical-lead");
+        triage(Pathway.PHYSICAL_THERAPY);
+        assertThat(instance).hasPassed("Triaged").isWaitingAt("AwaitBookingOutcome", "ResolveOverdueTask");
+    }
+
+    @Nested
+    class EmergencyDepartment {
+
+        @Test
+        void an_er_referral_is_handed_off_at_once_and_the_patient_called() {
+            triage(Pathway.ER_REFERRAL);
+            assertThat(instance).hasPassed("Triaged", "RouteByPathway", "RequestAppointment")
+                    .hasNotPassed("ReviewImagingReferral").isWaitingAt("AwaitBookingOutcome");
+
+            booked(Pathway.ER_REFERRAL, "Emergency department");
+            assertThat(instance).hasPassed("Scheduled").isWaitingAt("CallPatientToEmergency");
+            assertThat(task(instance)).hasCandidateGroup("clinician");
+            assertThat(task(instance).getPriority()).isEqualTo(100);
+
+            complete(task(instance), withVariables("reached", true, "note", "Patient on the way"));
+            assertThat(instance).hasPassed("SentToEmergency").isEnded();
+        }
+
+        @Test
+        void a_patient_who_cannot_be_reached_goes_to_the_clinical_lead() {
+            triage(Pathway.ER_REFERRAL);
+            booked(Pathway.ER_REFERRAL, "Emergency department");
+
+            complete(task(instance), withVariables("reached", false, "note", "No answer twice"));
+
+            assertThat(instance).hasPassed("EscalateUnreachedPatient").isWaitingAt("ResolveOverdueTask");
+            assertThat(instance).variables().containsEntry("overdueWork",
+                    "Patient could not be reached: emergency department call");
+            complete(task(instance), withVariables("note", "Called the emergency contact"));
+            assertThat(instance).isEnded();
+        }
+
+        @Test
+        void a_call_not_made_within_fifteen_minutes_is_escalated() {
+            triage(Pathway.ER_REFERRAL);
+            booked(Pathway.ER_REFERRAL, "Emergency department");
+
+            assertThat(timerDueIn(Duration.ofMinutes(15))).isNotNull();
+
+            assertThat(instance).isWaitingAt("CallPatientToEmergency", "ResolveOverdueTask");
+        }
+    }
+
+    @Nested
+    class UrgentImaging {
+
+        @Test
+        void a_confirmed_imaging_referral_is_booked_within_forty_eight_hours() {
+            triage(Pathway.URGENT_IMAGING);
+            assertThat(instance).hasPassed("AwaitingReview").isWaitingAt("ReviewImagingReferral");
+            assertThat(task(instance)).hasCandidateGroup("clinician");
+            assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(4))), 60_000);
+
+            complete(task(instance), withVariables("decision", "CONFIRM"));
+            assertThat(instance).hasPassed("ReviewDecision", "RequestAppointment").isWaitingAt("AwaitBookingOutcome")
+                    .variables().containsEntry("pathway", "URGENT_IMAGING");
+            booked(Pathway.URGENT_IMAGING, "Imaging suite");
+            assertThat(instance).hasPassed("Scheduled", "ImagingBooked").isEnded();
+        }
+
+        @Test
+        void an_escalated_review_sends_the_patient_to_the_emergency_department() {
+            triage(Pathway.URGENT_IMAGING);
+            complete(task(instance), withVariables("decision", "ESCALATE_TO_ER", "reason", "New saddle numbness on the phone"));
+
+            assertThat(instance).hasPassed("ReviewDecision").variables().containsEntry("pathway", "ER_REFERRAL");
+            booked(Pathway.ER_REFERRAL, "Emergency department");
+            assertThat(instance).isWaitingAt("CallPatientToEmergency");
+        }
+
+        @Test
+        void a_review_stepped_down_to_physical_therapy_books_physiotherapy() {
+            triage(Pathway.URGENT_IMAGING);
+            complete(task(instance), withVariables("decision", "STEP_DOWN_TO_PHYSICAL_THERAPY", "reason", "Old stable fracture"));
+
+            assertThat(instance).hasPassed("ReviewDecision").isWaitingAt("AwaitBookingOutcome")
+                    .variables().containsEntry("pathway", "PHYSICAL_THERAPY");
+            booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
+            assertThat(instance).isWaitingAt("AwaitReassessment");
+        }
+
+        @Test
+        void a_review_stepped_down_to_primary_care_books_a_gp_visit() {
+            triage(Pathway.URGENT_IMAGING);
+            complete(task(instance), withVariables("decision", "STEP_DOWN_TO_PRIMARY_CARE", "reason", "Cancer history was benign"));
+
+            assertThat(instance).hasPassed("ReviewDecision").isWaitingAt("AwaitBookingOutcome")
+                    .variables().containsEntry("pathway", "PRIMARY_CARE_FOLLOW_UP");
+        }
+
+        @Test
+        void a_review_not_done_within_four_hours_is_escalated() {
+            triage(Pathway.URGENT_IMAGING);
+
+            assertThat(timerDueIn(Duration.ofHours(4))).isNotNull();
+
+            assertThat(instance).hasPassed("EscalateReviewOverdue").isWaitingAt("ReviewImagingReferral", "ResolveOverdueTask");
+        }
+    }
+
+    @Nested
+    class TherapyAndPrimaryCare {
+
+        @Test
+        void an_improving_patient_is_closed_four_weeks_after_the_first_visit() {
+            triage(Pathway.PHYSICAL_THERAPY);
+            Instant firstVisit = Instant.now().plus(Duration.ofDays(3));
+            bookings.booked(new AppointmentBooked(referral, Pathway.PHYSICAL_THERAPY, firstVisit,
+                    firstVisit.plus(Duration.ofMinutes(30)), "Physiotherapy clinic", "PT-1"));
+            assertThat(instance).isWaitingAt("AwaitReassessment");
+            Job reassessment = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+            assertThat(reassessment.getDuedate()).isEqualTo(Date.from(firstVisit.plus(Duration.ofDays(28))));
+
+            ClockUtil.setCurrentTime(Date.from(firstVisit.plus(Duration.ofDays(28)).plusSeconds(1)));
+            management.executeJob(executableTimer().getId());
+            assertThat(instance).hasPassed("AwaitingReassessment").isWaitingAt("ReassessProgress");
+
+            complete(task(instance), withVariables("outcome", "IMPROVING"));
+            assertThat(instance).hasPassed("Recovered").isEnded();
+        }
+
+        @Test
+        void a_patient_not_improving_is_rerouted_to_imaging_review() {
+            triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
+            booked(Pathway.PRIMARY_CARE_FOLLOW_UP, "Primary care clinic");
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(29))));
+            management.executeJob(executableTimer().getId());
+
+            complete(task("ReassessProgress", instance), withVariables("outcome", "NOT_IMPROVING", "note", "Still in pain"));
+
+            assertThat(instance).hasPassed("Improving", "AwaitingReview").isWaitingAt("ReviewImagingReferral")
+                    .variables().containsEntry("pathway", "URGENT_IMAGING");
+        }
+
+        @Test
+        void a_reassessment_not_done_in_time_is_escalated() {
+            triage(Pathway.PHYSICAL_THERAPY);
+            booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(29))));
+            management.executeJob(executableTimer().getId());
+
+            Instant reassessDue = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2));
+            ClockUtil.setCurrentTime(Date.from(reassessDue.plusSeconds(1)));
+            management.executeJob(executableTimer().getId());
+
+            assertThat(instance).hasPassed("EscalateReassessOverdue").isWaitingAt("ReassessProgress", "ResolveOverdueTask");
+        }
+    }
+
+    @Nested
+    class Booking {
+
+        @Test
+        void a_failed_booking_goes_to_a_scheduler_who_books_by_hand() {
+            triage(Pathway.PHYSICAL_THERAPY);
+            bookings.failed(new AppointmentFailed(referral, "No free PHYSICAL_THERAPY slot before 2026-12-05"));
+
+            assertThat(instance).hasPassed("AppointmentFailed", "BookingFailed").isWaitingAt("BookManually");
+            assertThat(task(instance)).hasCandidateGroup("scheduler");
+            complete(task(instance), withVariables("slotId", UUID.randomUUID().toString()));
+
+            assertThat(instance).hasPassed("RequestChosenSlot").isWaitingAt("AwaitBookingOutcome");
+            booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
+            assertThat(instance).isWaitingAt("AwaitReassessment");
+        }
+
+        @Test
+        void a_manual_booking_not_done_in_time_is_escalated() {
+            triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
+            bookings.failed(new AppointmentFailed(referral, "No slot"));
+
+            assertThat(timerDueIn(Duration.ofHours(4))).isNotNull();
+
+            assertThat(instance).hasPassed("EscalateBookingOverdue").isWaitingAt("BookManually", "ResolveOverdueTask");
+        }
+    }
+
+    @Nested
+    class Cancellation {
+
+        @Test
+        void a_cancellation_ends_the_referral_wherever_it_waits() {
+            triage(Pathway.URGENT_IMAGING);
+            assertThat(instance).isWaitingAt("ReviewImagingReferral");
+
+            flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
+
+            assertThat(instance).hasPassed("ReferralCancelled", "CancelBooking", "Cancelled").isEnded();
+        }
+
+        @Test
+        void a_cancellation_also_ends_escalated_work() {
+            timerDueIn(Duration.ofMinutes(10));
+            assertThat(instance).isWaitingAt("AwaitTriage", "ResolveOverdueTask");
+
+            flow.cancelled(new ReferralCancelRequested(referral, "Duplicate referral", "lead"));
+
+            assertThat(instance).isEnded();
+        }
+    }
+
+
+
+    private void triage(Pathway pathway) {
+        flow.triaged(new ReferralTriaged(referral, pathway, pathway.priority(), List.of("R01"), List.of("reason"), null));
+    }
+
+    private void booked(Pathway pathway, String location) {
+        Instant start = Instant.now().plus(Duration.ofDays(1));
+        bookings.booked(new AppointmentBooked(referral, pathway, start, start.plus(Duration.ofMinutes(30)), location, "R-1"));
+    }
+
+    /** The only timer of this referral is not due yet; moved past its deadline, it is, and runs. */
+    private Job timerDueIn(Duration deadline) {
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
+                .isZero();
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(deadline).plusSeconds(1)));
+        Job due = executableTimer();
+        management.executeJob(due.getId());
+        return due;
+    }
+
+    private Job executableTimer() {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().executable().singleResult();
+    }
+}
