@@ -8,6 +8,7 @@ import health.backline.events.web.FieldProblem;
 import health.backline.events.web.InvalidRequestException;
 import health.backline.events.web.ProblemException;
 import java.net.URI;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,13 +31,18 @@ class ReferralController {
     private static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_KEY_LENGTH = 64;
 
+    private static final int MAX_REASON_LENGTH = 500;
+
     private final IntakeValidator validator;
     private final ReferralSubmission submission;
+    private final ReferralCancellation cancellation;
     private final Referrals referrals;
 
-    ReferralController(IntakeValidator validator, ReferralSubmission submission, Referrals referrals) {
+    ReferralController(IntakeValidator validator, ReferralSubmission submission, ReferralCancellation cancellation,
+                       Referrals referrals) {
         this.validator = validator;
         this.submission = submission;
+        this.cancellation = cancellation;
         this.referrals = referrals;
     }
 
@@ -53,6 +59,17 @@ class ReferralController {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/referrals/" + result.referral().id()))
                 .body(result.referral());
+    }
+
+    /** Accepted: the workflow ends the referral and reports CANCELLED shortly after. */
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<ReferralView> cancel(@PathVariable UUID id, @RequestBody(required = false) JsonNode body,
+                                        Principal user) {
+        JsonNode reason = body == null ? null : body.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank() || reason.asText().length() > MAX_REASON_LENGTH) {
+            throw new InvalidRequestException("/reason", "is required: 1-" + MAX_REASON_LENGTH + " characters");
+        }
+        return ResponseEntity.accepted().body(cancellation.cancel(id, reason.asText(), user.getName()));
     }
 
     @GetMapping("/{id}")

@@ -39,8 +39,8 @@ public class Referrals {
     /** Inserts the referral unless its idempotency key is taken; false if it was. */
     boolean insert(UUID id, Instant submittedAt, Intake intake, String idempotencyKey) {
         return jdbc.sql("""
-                        INSERT INTO referral (id, submitted_at, status, intake, idempotency_key, updated_at)
-                        VALUES (:id, :submittedAt, :status, CAST(:intake AS jsonb), :key, :submittedAt)
+                        INSERT INTO referral (id, submitted_at, status, status_at, intake, idempotency_key, updated_at)
+                        VALUES (:id, :submittedAt, :status, :submittedAt, CAST(:intake AS jsonb), :key, :submittedAt)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("id", id)
                 .param("submittedAt", Timestamp.from(submittedAt))
@@ -80,6 +80,28 @@ public class Referrals {
                 .param("pathway", pathway == null ? null : pathway.name())
                 .param("status", status.name())
                 .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Applies a status the workflow reported, unless a later report was applied already; false if it was older.
+     */
+    public boolean recordStatus(UUID id, ReferralStatus status, Pathway pathway, Instant reportedAt) {
+        return jdbc.sql("""
+                        UPDATE referral SET status = :status, pathway = COALESCE(:pathway, pathway), status_at = :at,
+                               updated_at = now()
+                        WHERE id = :id AND status_at <= :at""")
+                .param("status", status.name())
+                .param("pathway", pathway == null ? null : pathway.name())
+                .param("at", Timestamp.from(reportedAt))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    public void recordAppointment(UUID id, Appointment appointment) {
+        jdbc.sql("UPDATE referral SET appointment = CAST(:appointment AS jsonb), updated_at = now() WHERE id = :id")
+                .param("appointment", appointment == null ? null : json(appointment))
                 .param("id", id)
                 .update();
     }

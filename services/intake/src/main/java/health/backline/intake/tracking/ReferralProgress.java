@@ -1,6 +1,8 @@
 package health.backline.intake.tracking;
 
 import health.backline.events.ReferralStatus;
+import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.intake.referral.ReferralView;
 import health.backline.intake.referral.ReferralView.TriageSummary;
@@ -24,6 +26,33 @@ public class ReferralProgress {
     ReferralProgress(Referrals referrals, Clock clock) {
         this.referrals = referrals;
         this.clock = clock;
+    }
+
+    /**
+     * The workflow's status reports, in the order it made them (one topic, keyed by referral). A
+     * report older than the one applied is ignored; a repeated status adds no timeline entry.
+     */
+    @Transactional
+    public void statusChanged(ReferralStatusChanged change) {
+        UUID id = UUID.fromString(change.referralId());
+        ReferralView referral = referrals.lock(id)
+                .orElseThrow(() -> new IllegalStateException("Status report for unknown referral " + id));
+        if (!referrals.recordStatus(id, change.status(), change.pathway(), change.at())) {
+            return;
+        }
+        if (change.status() == ReferralStatus.CANCELLED) {
+            referrals.recordAppointment(id, null);
+        }
+        if (change.status() != referral.status()) {
+            referrals.addToTimeline(id, change.at(), change.status(), change.detail());
+        }
+    }
+
+    @Transactional
+    public void booked(AppointmentBooked booked) {
+        UUID id = UUID.fromString(booked.referralId());
+        referrals.lock(id).orElseThrow(() -> new IllegalStateException("Appointment for unknown referral " + id));
+        referrals.recordAppointment(id, booked.appointment());
     }
 
     @Transactional

@@ -9,12 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.events.Pathway;
 import health.backline.events.Priority;
 import health.backline.events.Topics;
+import health.backline.events.ReferralStatus;
+import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -201,6 +205,59 @@ class ReferralsApiIT {
     }
 
     @Test
+    void the_view_follows_the_workflow_and_never_moves_back_to_an_older_status() {
+        String id = post("frontdesk", intake("MRN-1011"), null).getBody().get("id").asText();
+        Instant t = Instant.now();
+        sendStatus(id, ReferralStatus.AWAITING_REVIEW, Pathway.URGENT_IMAGING, "Waiting for review", t.plusSeconds(2));
+        sendStatus(id, ReferralStatus.SCHEDULED, Pathway.URGENT_IMAGING, "Booked: Imaging suite", t.plusSeconds(3));
+        Instant start = t.plus(Duration.ofDays(1));
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.APPOINTMENTS_OUTCOME, id,
+                UUID.randomUUID().toString(), "backline.appointment.booked.v1", json(new AppointmentBooked(id,
+                        Pathway.URGENT_IMAGING, start, start.plus(Duration.ofMinutes(30)), "Imaging suite", "MRI-1"))));
+        sendStatus(id, ReferralStatus.TRIAGED, Pathway.URGENT_IMAGING, "Late report", t.plusSeconds(1));
+
+        JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> get("frontdesk", id).getBody(),
+                body -> body.get("appointment").has("resource"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode now = get("frontdesk", id).getBody();
+            assertThat(now.get("status").asText()).isEqualTo("SCHEDULED");
+            assertThat(now.get("timeline").findValuesAsText("status"))
+                    .containsExactly("SUBMITTED", "AWAITING_REVIEW", "SCHEDULED");
+        });
+        assertThat(view.at("/appointment/location").asText()).isEqualTo("Imaging suite");
+        assertThat(view.at("/appointment/resource").asText()).isEqualTo("MRI-1");
+        assertThat(view.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+    }
+
+    @Test
+    void a_cancellation_is_handed_to_the_workflow_and_a_closed_referral_cannot_be_cancelled() {
+        KafkaRecords cancellations = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_CANCEL);
+        String id = post("frontdesk", intake("MRN-1012"), null).getBody().get("id").asText();
+
+        ResponseEntity<JsonNode> accepted = cancel("frontdesk", id, "{\"reason\": \"Patient moved away\"}");
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        ConsumerRecord<String, byte[]> request = cancellations.await(r -> r.key().equals(id));
+        assertThat(header(request, "ce_type")).isEqualTo("backline.referral.cancel-requested.v1");
+        assertThat(new String(request.value(), StandardCharsets.UTF_8)).contains("Patient moved away", "frontdesk");
+
+        sendStatus(id, ReferralStatus.CANCELLED, null, "Referral cancelled: Patient moved away", Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("frontdesk", id).getBody().get("status").asText(),
+                "CANCELLED"::equals);
+        assertThat(cancel("lead", id, "{\"reason\": \"again\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void a_cancellation_needs_a_reason_an_existing_referral_and_the_right_role() {
+        String id = post("frontdesk", intake("MRN-1013"), null).getBody().get("id").asText();
+
+        assertThat(cancel("frontdesk", id, "{}").getBody().at("/errors/0/pointer").asText()).isEqualTo("/reason");
+        assertThat(cancel("frontdesk", UUID.randomUUID().toString(), "{\"reason\": \"x\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(cancel("clinician", id, "{\"reason\": \"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void an_unknown_referral_is_not_found() {
         ResponseEntity<JsonNode> response = get("frontdesk", UUID.randomUUID().toString());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -261,6 +318,19 @@ class ReferralsApiIT {
         return jdbc.sql("SELECT count(*) FROM referral").query(Long.class).single();
     }
 
+
+    private void sendStatus(String id, ReferralStatus status, Pathway pathway, String detail, Instant at) {
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_STATUS, id,
+                UUID.randomUUID().toString(), "backline.referral.status-changed.v1",
+                json(new ReferralStatusChanged(id, status, pathway, detail, at))));
+    }
+
+    private ResponseEntity<JsonNode> cancel(String user, String id, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange(url("/api/referrals/" + id + "/cancel"), HttpMethod.POST,
+                new HttpEntity<>(body, headers), JsonNode.class);
+    }
 
     private byte[] json(Object data) {
         try {

@@ -1,0 +1,36 @@
+package health.backline.intake.tracking;
+
+import health.backline.events.EventType;
+import health.backline.events.Topics;
+import health.backline.events.inbox.EventInbox;
+import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.ReferralStatusChanged;
+import io.cloudevents.CloudEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Status reports from the workflow and bookings from scheduling update the referral view. */
+@Component
+class WorkflowProgressListener {
+
+    private final EventInbox inbox;
+    private final ReferralProgress progress;
+
+    WorkflowProgressListener(EventInbox inbox, ReferralProgress progress) {
+        this.inbox = inbox;
+        this.progress = progress;
+    }
+
+    @KafkaListener(id = "intake-status-changes", topics = Topics.REFERRALS_STATUS)
+    void statusChanged(CloudEvent event) {
+        inbox.receive(event, ReferralStatusChanged.class, progress::statusChanged);
+    }
+
+    /** Failed bookings need nothing here: the workflow reports BOOKING_FAILED itself. */
+    @KafkaListener(id = "intake-appointments", topics = Topics.APPOINTMENTS_OUTCOME)
+    void appointment(CloudEvent event) {
+        if (EventType.APPOINTMENT_BOOKED.type().equals(event.getType())) {
+            inbox.receive(event, AppointmentBooked.class, progress::booked);
+        }
+    }
+}
