@@ -2,6 +2,7 @@ package health.backline.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.local.ServiceCatalog;
 import health.backline.local.ServiceProcess;
 import health.backline.testsupport.Infrastructure;
 import health.backline.testsupport.RealInfrastructure;
@@ -47,8 +48,9 @@ final class RunningBackline implements AutoCloseable {
                 "--backline.db.password=" + infrastructure.databasePassword());
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         for (String name : names) {
-            services.put(name, ServiceProcess.start(name, SERVICE_JARS.resolve("backline-" + name + ".jar"),
-                    freePort(), connections, LOGS.resolve(name + ".log"), "256m"));
+            ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();
+            services.put(name, ServiceProcess.start(name, SERVICE_JARS.resolve(service.jarName()),
+                    freePort(), connections, LOGS.resolve(name + ".log"), service.defaultHeap()));
         }
         RunningBackline backline = new RunningBackline(services);
         try {

@@ -1,0 +1,209 @@
+package health.backline.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.endtoend.RunningBackline.Response;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The whole of Backline as users run it: the four packaged services, each in a JVM of its own,
+ * over one real Kafka broker and one real PostgreSQL, driven only through the public API.
+ */
+class BacklineEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static RunningBackline backline;
+    private static JsonNode cases;
+    private static final Map<String, String> referralOfCase = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void submitEveryCase() throws Exception {
+        backline = RunningBackline.start("intake", "triage", "workflow", "scheduling");
+        try (InputStream in = BacklineEndToEndIT.class.getClassLoader()
+                .getResourceAsStream("processes/triage/cases.json")) {
+            cases = JSON.readTree(in).get("cases");
+        }
+        for (JsonNode clinicalCase : cases) {
+            referralOfCase.put(clinicalCase.get("id").asText(), submit(clinicalCase.get("intake")));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (backline != null) {
+            backline.close();
+        }
+    }
+
+    /** ER, physical therapy and primary care are booked at once; urgent imaging waits for a clinician. */
+    @TestFactory
+    Stream<DynamicTest> every_clinical_case_reaches_its_pathway_and_is_booked_or_awaits_review() {
+        assertThat(cases).isNotEmpty();
+        return Stream.of(JSON.convertValue(cases, JsonNode[].class)).map(clinicalCase -> DynamicTest.dynamicTest(
+                clinicalCase.get("id").asText() + ": " + clinicalCase.get("title").asText(), () -> {
+                    JsonNode expected = clinicalCase.get("expected");
+                    String pathway = expected.get("pathway").asText();
+                    String awaited = pathway.equals("URGENT_IMAGING") ? "AWAITING_REVIEW" : "SCHEDULED";
+                    JsonNode view = awaitView(referralOfCase.get(clinicalCase.get("id").asText()),
+                            v -> awaited.equals(v.path("status").asText()) && v.path("triage").has("rules"));
+                    assertThat(view.get("pathway").asText()).isEqualTo(pathway);
+                    assertThat(view.at("/triage/pathway").asText()).isEqualTo(pathway);
+                    assertThat(view.at("/triage/rules")).isEqualTo(expected.get("rules"));
+                    if (awaited.equals("SCHEDULED")) {
+                        assertThat(view.at("/appointment/pathway").asText()).isEqualTo(pathway);
+                    }
+                    if (pathway.equals("ER_REFERRAL")) {
+                        assertThat(view.at("/appointment/location").asText()).isEqualTo("Emergency department");
+                    }
+                }));
+    }
+
+    @Test
+    void a_confirmed_imaging_review_is_booked_within_forty_eight_hours() {
+        String referral = submit(caseWithPathway("URGENT_IMAGING").get("intake"));
+        awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+
+        String task = awaitTask("clinician", referral, "ReviewImagingReferral");
+        assertThat(backline.post("workflow", "/api/tasks/" + task + "/claim", "clinician", "", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
+                "{\"decision\": \"CONFIRM\"}", Map.of()).status()).isEqualTo(204);
+
+        JsonNode view = awaitView(referral, v -> "SCHEDULED".equals(v.path("status").asText()) && v.path("appointment").has("start"));
+        Instant start = Instant.parse(view.at("/appointment/start").asText());
+        assertThat(view.at("/appointment/pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(start).isBefore(Instant.now().plus(Duration.ofHours(48)));
+        assertThat(view.get("timeline").findValuesAsText("status"))
+                .containsSubsequence("SUBMITTED", "TRIAGED", "AWAITING_REVIEW", "SCHEDULED");
+    }
+
+    @Test
+    void a_cancelled_referral_ends_cancelled_and_its_slot_is_free_again() {
+        String referral = submit(caseWithPathway("PHYSICAL_THERAPY").get("intake"));
+        awaitView(referral, v -> "SCHEDULED".equals(v.path("status").asText()) && v.path("appointment").has("start"));
+        JsonNode booked = backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body();
+        String slot = booked.get(0).get("slotId").asText();
+        assertThat(slotIsBooked(slot, booked.get(0))).isTrue();
+
+        Response cancelled = backline.post("intake", "/api/referrals/" + referral + "/cancel", "frontdesk",
+                "{\"reason\": \"Patient moved away\"}", Map.of());
+
+        assertThat(cancelled.status()).isEqualTo(202);
+        JsonNode view = awaitView(referral, v -> "CANCELLED".equals(v.path("status").asText()));
+        assertThat(view.get("appointment").isNull()).isTrue();
+        await().atMost(WAIT).until(() -> !slotIsBooked(slot, booked.get(0)));
+        assertThat(backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body()
+                .get(0).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(backline.post("intake", "/api/referrals/" + referral + "/cancel", "frontdesk",
+                "{\"reason\": \"again\"}", Map.of()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_patient_not_improving_after_four_weeks_goes_back_to_imaging_review() {
+        String referral = submit(caseWithPathway("PHYSICAL_THERAPY").get("intake"));
+        awaitView(referral, v -> "SCHEDULED".equals(v.path("status").asText()));
+        String instance = backline.get("workflow", "/engine-rest/process-instance?businessKey=" + referral, "admin")
+                .body().get(0).get("id").asText();
+        String reassessmentTimer = await().atMost(WAIT).until(() -> backline.get("workflow",
+                        "/engine-rest/job?timers=true&activityId=AwaitReassessment&processInstanceId=" + instance, "admin").body(),
+                jobs -> jobs.size() == 1).get(0).get("id").asText();
+
+        assertThat(backline.post("workflow", "/engine-rest/job/" + reassessmentTimer + "/execute", "admin", "", Map.of())
+                .status()).isEqualTo(204);
+        awaitView(referral, v -> "AWAITING_REASSESSMENT".equals(v.path("status").asText()));
+        String task = awaitTask("clinician", referral, "ReassessProgress");
+        assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
+                "{\"outcome\": \"NOT_IMPROVING\", \"note\": \"Still in pain at night\"}", Map.of()).status()).isEqualTo(204);
+
+        JsonNode view = awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+        assertThat(view.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(awaitTask("clinician", referral, "ReviewImagingReferral")).isNotBlank();
+    }
+
+    @Test
+    void a_double_submission_with_one_idempotency_key_makes_one_referral() {
+        String key = UUID.randomUUID().toString();
+        String intake = cases.get(0).get("intake").toString();
+
+        Response first = backline.post("intake", "/api/referrals", "frontdesk", intake, Map.of("Idempotency-Key", key));
+        Response again = backline.post("intake", "/api/referrals", "frontdesk", intake, Map.of("Idempotency-Key", key));
+
+        assertThat(List.of(first.status(), again.status())).containsExactly(202, 200);
+        assertThat(again.body().get("id")).isEqualTo(first.body().get("id"));
+    }
+
+    @Test
+    void a_clinician_can_ask_triage_what_it_would_propose_for_a_case() {
+        JsonNode clinicalCase = cases.get(cases.size() - 1);
+
+        Response evaluation = backline.post("triage", "/api/triage/evaluate", "clinician",
+                clinicalCase.get("intake").toString(), Map.of());
+
+        assertThat(evaluation.status()).isEqualTo(200);
+        assertThat(evaluation.body().get("pathway").asText()).isEqualTo(clinicalCase.at("/expected/pathway").asText());
+        assertThat(evaluation.body().get("rules")).isEqualTo(clinicalCase.at("/expected/rules"));
+    }
+
+    private static String submit(JsonNode intake) {
+        Response accepted = backline.post("intake", "/api/referrals", "frontdesk", intake.toString(), Map.of());
+        assertThat(accepted.status()).as(intake.toString()).isEqualTo(202);
+        return accepted.body().get("id").asText();
+    }
+
+    private static JsonNode caseWithPathway(String pathway) {
+        for (JsonNode clinicalCase : cases) {
+            if (clinicalCase.at("/expected/pathway").asText().equals(pathway)) {
+                return clinicalCase;
+            }
+        }
+        throw new IllegalStateException("No clinical case on " + pathway);
+    }
+
+    private static JsonNode awaitView(String referral, Predicate<JsonNode> expected) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> backline.get("intake", "/api/referrals/" + referral, "frontdesk").body(),
+                        view -> view != null && expected.test(view));
+    }
+
+    private static String awaitTask(String user, String referral, String key) {
+        JsonNode tasks = await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> backline.get("workflow", "/api/tasks?referralId=" + referral, user).body(),
+                        open -> open != null && open.findValuesAsText("key").contains(key));
+        for (JsonNode task : tasks) {
+            if (task.get("key").asText().equals(key)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new IllegalStateException(key + " vanished");
+    }
+
+    private static boolean slotIsBooked(String slot, JsonNode appointment) {
+        String pathway = appointment.get("pathway").asText();
+        Instant start = Instant.parse(appointment.get("start").asText());
+        JsonNode slots = backline.get("scheduling", "/api/slots?pathway=" + pathway + "&from=" + start.minusSeconds(1)
+                + "&to=" + start.plusSeconds(1), "scheduler").body();
+        for (JsonNode candidate : slots) {
+            if (candidate.get("id").asText().equals(slot)) {
+                return candidate.get("booked").asBoolean();
+            }
+        }
+        throw new IllegalStateException("Slot " + slot + " not listed");
+    }
+}
