@@ -2,7 +2,6 @@ package health.backline.testsupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -26,12 +25,22 @@ public final class RealInfrastructure {
             started.start();
             log.info("Tests use {}: Kafka at {}, PostgreSQL at {}", started.description(),
                     started.kafkaBootstrapServers(), started.jdbcUrl());
-            // After every Spring context of the test JVM has closed, so none of them sees its broker vanish.
-            SpringApplication.getShutdownHandlers().add(started::stop);
         }
         return started;
     }
 
+
+    /**
+     * Stops what {@link #get()} started, broker first. Called when the test run ends, after every
+     * test class has closed its Spring context and before the JVM's shutdown hooks (the embedded
+     * broker's temporary directories are deleted by one of those).
+     */
+    static synchronized void stop() {
+        if (started != null) {
+            started.stop();
+            started = null;
+        }
+    }
 
     private static boolean useContainers() {
         String choice = System.getProperty("backline.test.infrastructure", "auto");
