@@ -1,0 +1,220 @@
+package health.backline.scheduling.booking;
+
+import health.backline.events.Pathway;
+import health.backline.events.inbox.InvalidEventException;
+import health.backline.events.outbox.EventOutbox;
+import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.AppointmentCancelRequested;
+import health.backline.events.payload.AppointmentFailed;
+import health.backline.events.payload.AppointmentRequested;
+import health.backline.scheduling.SchedulingProperties;
+import health.backline.scheduling.booking.Appointment.Status;
+import health.backline.scheduling.booking.BookingOutcome.AlreadyBooked;
+import health.backline.scheduling.booking.BookingOutcome.Booked;
+import health.backline.scheduling.booking.BookingOutcome.CancelledMeanwhile;
+import health.backline.scheduling.booking.BookingOutcome.Failed;
+import health.backline.scheduling.slots.Slot;
+import health.backline.scheduling.slots.Slots;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books what the workflow asks for and announces the outcome, in one transaction.
+ *
+ * <p>A slot is never booked twice and a request never booked twice because the database refuses
+ * it (the unique indexes on {@code appointment}), not because this code looked first: a booking
+ * that loses a race to a slot simply books nothing there and moves on to the next free slot. See
+ * docs/adr/0007-slot-booking.md.
+ */
+@Service
+public class BookingService {
+
+    static final String ER_LOCATION = "Emergency department";
+    static final String ER_RESOURCE = "ED";
+
+    private static final Logger log = LoggerFactory.getLogger(BookingService.class);
+
+    private final Slots slots;
+    private final Appointments appointments;
+    private final EventOutbox outbox;
+    private final Clock clock;
+    private final Duration erHandoffDuration;
+
+    BookingService(Slots slots, Appointments appointments, EventOutbox outbox, Clock clock,
+                   SchedulingProperties properties) {
+        this.slots = slots;
+        this.appointments = appointments;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.erHandoffDuration = properties.erHandoffDuration();
+    }
+
+    /** Books the request whose CloudEvents id is {@code requestId}; see {@link #book(String, Instant, AppointmentRequested)}. */
+    @Transactional
+    public BookingOutcome book(String requestId, AppointmentRequested request) {
+        return book(requestId, null, request);
+    }
+
+    /**
+     * Books the request: an ER handoff at once, the slot a scheduler chose, or the earliest free slot
+     * of the pathway before {@code notAfter}. Publishes {@code AppointmentBooked} or
+     * {@code AppointmentFailed}, except for a request booked before, or one made ({@code requestedAt},
+     * when known) before a cancellation of its referral that arrived first.
+     */
+    @Transactional
+    public BookingOutcome book(String requestId, Instant requestedAt, AppointmentRequested request) {
+        UUID referralId = referralId(request.referralId());
+        appointments.lockReferral(referralId);
+        Optional<Appointment> earlier = appointments.ofRequest(requestId);
+        if (earlier.isPresent()) {
+            log.info("Request {} for referral {} was booked before: nothing new", requestId, referralId);
+            return new AlreadyBooked(earlier.get());
+        }
+        if (requestedAt != null) {
+            Optional<String> cancelled = appointments.cancellationAfter(referralId, requestedAt);
+            if (cancelled.isPresent()) {
+                log.info("Request {} for referral {} was overtaken by its cancellation ({}): nothing booked",
+                        requestId, referralId, cancelled.get());
+                return new CancelledMeanwhile(cancelled.get());
+            }
+        }
+        if (request.pathway() == null) {
+            return fail(request, "The request names no pathway");
+        }
+        if (request.pathway() == Pathway.ER_REFERRAL) {
+            return handOffToEmergency(requestId, referralId, request);
+        }
+        if (request.slotId() != null) {
+            return bookChosenSlot(requestId, referralId, request);
+        }
+        return bookEarliestFreeSlot(requestId, referralId, request);
+    }
+
+    /** Cancels every booked appointment of the referral, freeing their slots, and remembers the cancellation. */
+    @Transactional
+    public int cancel(AppointmentCancelRequested cancellation, Instant requestedAt) {
+        UUID referralId = referralId(cancellation.referralId());
+        appointments.lockReferral(referralId);
+        Instant now = clock.instant();
+        String reason = cancellation.reason() == null || cancellation.reason().isBlank()
+                ? "Cancelled" : cancellation.reason();
+        appointments.recordCancellation(referralId, requestedAt == null ? now : requestedAt, reason, now);
+        int cancelled = appointments.cancelBooked(referralId, now, reason);
+        log.info("Referral {}: {} appointment(s) cancelled ({})", referralId, cancelled, reason);
+        return cancelled;
+    }
+
+    /** A referral's appointments, newest first. */
+    public List<Appointment> appointmentsOf(UUID referralId) {
+        return appointments.ofReferral(referralId);
+    }
+
+    private BookingOutcome handOffToEmergency(String requestId, UUID referralId, AppointmentRequested request) {
+        Instant now = clock.instant();
+        Instant start = now.truncatedTo(ChronoUnit.SECONDS);
+        Appointment handoff = new Appointment(UUID.randomUUID(), referralId, Pathway.ER_REFERRAL, start,
+                start.plus(erHandoffDuration), ER_LOCATION, ER_RESOURCE, Status.BOOKED, null);
+        if (!appointments.insert(handoff, requestId, now)) {
+            return alreadyBooked(requestId);
+        }
+        return booked(request, handoff);
+    }
+
+    private BookingOutcome bookChosenSlot(String requestId, UUID referralId, AppointmentRequested request) {
+        Optional<Slot> locked = slots.lock(request.slotId());
+        if (locked.isEmpty()) {
+            return fail(request, "Slot " + request.slotId() + " does not exist");
+        }
+        Slot slot = locked.get();
+        if (slot.pathway() != request.pathway()) {
+            return fail(request, "Slot " + slot.describe() + " is a " + slot.pathway() + " slot, not "
+                    + request.pathway());
+        }
+        Instant now = clock.instant();
+        if (slot.start().isBefore(now)) {
+            return fail(request, "Slot " + slot.describe() + " has already started");
+        }
+        Appointment appointment = inSlot(referralId, request.pathway(), slot);
+        if (appointments.insert(appointment, requestId, now)) {
+            return booked(request, appointment);
+        }
+        if (appointments.ofRequest(requestId).isPresent()) {
+            return alreadyBooked(requestId);
+        }
+        return fail(request, "Slot " + slot.describe() + " is already booked");
+    }
+
+    /**
+     * Takes the earliest free slot the pathway has between now and the deadline. Concurrent bookings
+     * pass over slots another one is holding ({@code SKIP LOCKED}); a slot that turns out to be taken
+     * (its unique index refuses the booking) is left out and the next one tried. Only when nothing is
+     * free or being held does the request fail; when slots are being held it waits for them once,
+     * since a booking that rolls back leaves its slot free.
+     */
+    private BookingOutcome bookEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request) {
+        Instant now = clock.instant();
+        Set<UUID> taken = new HashSet<>();
+        boolean skipLocked = true;
+        while (true) {
+            Optional<Slot> candidate = slots.lockEarliestFree(request.pathway(), now, request.notAfter(), taken, skipLocked);
+            if (candidate.isEmpty()) {
+                if (skipLocked) {
+                    skipLocked = false;
+                    continue;
+                }
+                return fail(request, "No free " + request.pathway() + " slot"
+                        + (request.notAfter() == null ? "" : " before " + request.notAfter().truncatedTo(ChronoUnit.SECONDS)));
+            }
+            Appointment appointment = inSlot(referralId, request.pathway(), candidate.get());
+            if (appointments.insert(appointment, requestId, now)) {
+                return booked(request, appointment);
+            }
+            if (appointments.ofRequest(requestId).isPresent()) {
+                return alreadyBooked(requestId);
+            }
+            log.debug("Slot {} was taken by a concurrent booking; request {} tries the next", candidate.get().id(), requestId);
+            taken.add(candidate.get().id());
+            skipLocked = true;
+        }
+    }
+
+    private static Appointment inSlot(UUID referralId, Pathway pathway, Slot slot) {
+        return new Appointment(UUID.randomUUID(), referralId, pathway, slot.start(), slot.end(), slot.location(),
+                slot.resource(), Status.BOOKED, slot.id());
+    }
+
+    private BookingOutcome booked(AppointmentRequested request, Appointment appointment) {
+        outbox.publish(new AppointmentBooked(request.referralId(), appointment.pathway(), appointment.start(),
+                appointment.end(), appointment.location(), appointment.resource()));
+        return new Booked(appointment);
+    }
+
+    private BookingOutcome fail(AppointmentRequested request, String reason) {
+        log.info("Referral {}: no booking: {}", request.referralId(), reason);
+        outbox.publish(new AppointmentFailed(request.referralId(), reason));
+        return new Failed(reason);
+    }
+
+    private BookingOutcome alreadyBooked(String requestId) {
+        return new AlreadyBooked(appointments.ofRequest(requestId).orElseThrow());
+    }
+
+    private static UUID referralId(String referralId) {
+        try {
+            return UUID.fromString(referralId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("Referral id " + referralId + " is not a UUID", e);
+        }
+    }
+}

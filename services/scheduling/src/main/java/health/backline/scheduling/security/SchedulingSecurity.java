@@ -1,0 +1,30 @@
+package health.backline.scheduling.security;
+
+import static health.backline.events.security.ApiSecurity.roles;
+import static health.backline.events.security.Role.ADMIN;
+import static health.backline.events.security.Role.CLINICIAN;
+import static health.backline.events.security.Role.SCHEDULER;
+
+import health.backline.events.security.ApiSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what with slots and appointments (contract: API.md, Scheduling). Schedulers and
+ * admins see and add capacity; clinicians (and so clinical leads) may also look up a referral's
+ * appointments.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingSecurity {
+
+    @Bean
+    SecurityFilterChain schedulingApi(HttpSecurity http) throws Exception {
+        return ApiSecurity.apiChain(http, auth -> auth
+                .requestMatchers(HttpMethod.GET, "/api/slots", "/api/slots/*").hasAnyRole(roles(SCHEDULER, ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/slots").hasAnyRole(roles(SCHEDULER, ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/appointments").hasAnyRole(roles(SCHEDULER, CLINICIAN, ADMIN)));
+    }
+}

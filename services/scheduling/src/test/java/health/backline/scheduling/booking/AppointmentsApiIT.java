@@ -1,0 +1,136 @@
+package health.backline.scheduling.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.backline.events.Pathway;
+import health.backline.events.Priority;
+import health.backline.events.payload.AppointmentCancelRequested;
+import health.backline.events.payload.AppointmentRequested;
+import health.backline.scheduling.SchedulingServiceTest;
+import health.backline.scheduling.TestClock;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The appointments API: a referral's appointments, newest first, for schedulers and clinicians. */
+@SchedulingServiceTest
+class AppointmentsApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Instant morning;
+
+    @BeforeEach
+    void startOnAFreshMorning() {
+        morning = clock.moveToFreshMorning();
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    @Test
+    void a_referrals_appointments_are_listed_newest_first_with_their_status_and_slot() {
+        String referral = UUID.randomUUID().toString();
+        UUID slot = slot(morning.plus(Duration.ofHours(2)));
+        booking.book(UUID.randomUUID().toString(),
+                AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, morning.plus(Duration.ofDays(1))));
+        booking.cancel(new AppointmentCancelRequested(referral, "Escalated to the emergency department"), null);
+        booking.book(UUID.randomUUID().toString(),
+                new AppointmentRequested(referral, Pathway.ER_REFERRAL, Priority.STAT, null, null));
+        booking.book(UUID.randomUUID().toString(),
+                AppointmentRequested.earliestBefore(UUID.randomUUID().toString(), Pathway.PHYSICAL_THERAPY,
+                        morning.plus(Duration.ofDays(1))));
+
+        ResponseEntity<JsonNode> response = get("clinician", "/api/appointments?referralId=" + referral);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode appointments = response.getBody();
+        assertThat(appointments).hasSize(2);
+        JsonNode handoff = appointments.get(0);
+        assertThat(handoff.get("pathway").asText()).isEqualTo("ER_REFERRAL");
+        assertThat(handoff.get("status").asText()).isEqualTo("BOOKED");
+        assertThat(handoff.get("location").asText()).isEqualTo("Emergency department");
+        assertThat(handoff.get("slotId").isNull()).isTrue();
+        JsonNode physio = appointments.get(1);
+        assertThat(physio.get("referralId").asText()).isEqualTo(referral);
+        assertThat(physio.get("pathway").asText()).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(physio.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(physio.get("slotId").asText()).isEqualTo(slot.toString());
+        assertThat(physio.get("start").asText()).isEqualTo(morning.plus(Duration.ofHours(2)).toString());
+        assertThat(physio.get("end").asText()).isEqualTo(morning.plus(Duration.ofMinutes(150)).toString());
+        assertThat(physio.get("resource").asText()).isEqualTo("PT-APPT");
+        assertThat(physio.get("location").asText()).isEqualTo("Physiotherapy clinic");
+        assertThat(physio.get("id").asText()).isNotBlank();
+        assertThat(physio.fieldNames()).toIterable().containsExactlyInAnyOrder(
+                "id", "referralId", "pathway", "start", "end", "location", "resource", "status", "slotId");
+        assertThat(get("scheduler", "/api/appointments?referralId=" + UUID.randomUUID()).getBody()).isEmpty();
+    }
+
+    @Test
+    void the_referral_must_be_named() {
+        ResponseEntity<JsonNode> missing = get("scheduler", "/api/appointments");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(missing.getBody().at("/errors/0/pointer").asText()).isEqualTo("referralId");
+
+        ResponseEntity<JsonNode> notAnId = get("scheduler", "/api/appointments?referralId=MRN-0042");
+        assertThat(notAnId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notAnId.getBody().at("/errors/0/pointer").asText()).isEqualTo("referralId");
+    }
+
+    @Test
+    void schedulers_clinicians_leads_and_admins_may_look_but_not_the_front_desk_or_anyone_without_login() {
+        String path = "/api/appointments?referralId=" + UUID.randomUUID();
+        assertThat(http.getForEntity(url(path), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("frontdesk", path).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("scheduler", "wrong").getForEntity(url(path), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        for (String user : new String[] {"scheduler", "clinician", "lead", "admin"}) {
+            assertThat(get(user, path).getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    private UUID slot(Instant start) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO slot (id, pathway, resource, location, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, Pathway.PHYSICAL_THERAPY.name(), "PT-APPT", "Physiotherapy clinic", Timestamp.from(start),
+                        Timestamp.from(start.plus(Duration.ofMinutes(30))))
+                .update();
+        return id;
+    }
+
+    private ResponseEntity<JsonNode> get(String user, String path) {
+        return http.withBasicAuth(user, user).getForEntity(url(path), JsonNode.class);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

@@ -1,0 +1,275 @@
+package health.backline.scheduling.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.EventType;
+import health.backline.events.Pathway;
+import health.backline.events.Priority;
+import health.backline.events.Topics;
+import health.backline.events.payload.AppointmentCancelRequested;
+import health.backline.events.payload.AppointmentRequested;
+import health.backline.scheduling.SchedulingServiceTest;
+import health.backline.scheduling.TestClock;
+import health.backline.scheduling.booking.BookingOutcome.AlreadyBooked;
+import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Booking from appointments.requested and cancelling from appointments.cancel, against a real Kafka and PostgreSQL. */
+@SchedulingServiceTest
+class BookingIT {
+
+    private static final String BOOKED = EventType.APPOINTMENT_BOOKED.type();
+    private static final String FAILED = EventType.APPOINTMENT_FAILED.type();
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    ObjectMapper objectMapper;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    KafkaRecords outcomes;
+    Instant morning;
+
+    @BeforeEach
+    void startOnAFreshMorning() {
+        morning = clock.moveToFreshMorning();
+        outcomes = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_OUTCOME);
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    @Test
+    void a_physiotherapy_request_is_booked_in_the_earliest_free_slot_before_its_deadline() throws Exception {
+        slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(3)));
+        UUID earliest = slot(Pathway.PHYSICAL_THERAPY, "PT-B", morning.plus(Duration.ofHours(2)));
+        slot(Pathway.PRIMARY_CARE_FOLLOW_UP, "GP-A", morning.plus(Duration.ofHours(1)));
+        String referral = UUID.randomUUID().toString();
+
+        request(AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, morning.plus(Duration.ofDays(14))));
+
+        ConsumerRecord<String, byte[]> outcome = outcomes.await(r -> r.key().equals(referral));
+        assertThat(header(outcome, "ce_type")).isEqualTo("backline.appointment.booked.v1");
+        assertThat(header(outcome, "ce_source")).isEqualTo("/backline/scheduling");
+        JsonNode data = objectMapper.readTree(outcome.value());
+        assertThat(data.get("referralId").asText()).isEqualTo(referral);
+        assertThat(data.get("pathway").asText()).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(Instant.parse(data.get("start").asText())).isEqualTo(morning.plus(Duration.ofHours(2)));
+        assertThat(Instant.parse(data.get("end").asText())).isEqualTo(morning.plus(Duration.ofMinutes(150)));
+        assertThat(data.get("location").asText()).isEqualTo("Test clinic");
+        assertThat(data.get("resource").asText()).isEqualTo("PT-B");
+        assertThat(booked(earliest)).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_with_no_free_slot_before_its_deadline_fails_with_a_reason_a_scheduler_understands() throws Exception {
+        slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(5)));
+        String referral = UUID.randomUUID().toString();
+        Instant deadline = morning.plus(Duration.ofHours(4));
+
+        request(AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, deadline));
+
+        ConsumerRecord<String, byte[]> outcome = outcomes.await(r -> r.key().equals(referral));
+        assertThat(header(outcome, "ce_type")).isEqualTo("backline.appointment.failed.v1");
+        assertThat(objectMapper.readTree(outcome.value()).get("reason").asText())
+                .isEqualTo("No free PHYSICAL_THERAPY slot before " + deadline);
+        assertThat(appointmentsOf(referral)).isZero();
+    }
+
+    @Test
+    void the_same_request_delivered_twice_is_booked_once() throws Exception {
+        UUID first = slot(Pathway.PRIMARY_CARE_FOLLOW_UP, "GP-A", morning.plus(Duration.ofHours(2)));
+        UUID second = slot(Pathway.PRIMARY_CARE_FOLLOW_UP, "GP-A", morning.plus(Duration.ofHours(3)));
+        String referral = UUID.randomUUID().toString();
+        var request = AppointmentRequested.earliestBefore(referral, Pathway.PRIMARY_CARE_FOLLOW_UP, morning.plus(Duration.ofDays(7)));
+        String requestId = UUID.randomUUID().toString();
+
+        request(request, requestId);
+        request(request, requestId);
+
+        outcomes.await(r -> r.key().equals(referral));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                outcomes.received().stream().filter(r -> r.key().equals(referral)).count() == 1);
+        assertThat(appointmentsOf(referral)).isOne();
+        assertThat(booked(first)).isOne();
+        assertThat(booked(second)).isZero();
+        // Past the inbox too: the request id is unique in the appointments themselves.
+        assertThat(booking.book(requestId, request)).isInstanceOf(AlreadyBooked.class);
+        assertThat(appointmentsOf(referral)).isOne();
+        assertThat(booked(second)).isZero();
+    }
+
+    @Test
+    void an_er_handoff_is_booked_at_once_at_the_emergency_department() throws Exception {
+        String referral = UUID.randomUUID().toString();
+
+        request(new AppointmentRequested(referral, Pathway.ER_REFERRAL, Priority.STAT, null, null));
+
+        ConsumerRecord<String, byte[]> outcome = outcomes.await(r -> r.key().equals(referral));
+        assertThat(header(outcome, "ce_type")).isEqualTo(BOOKED);
+        JsonNode data = objectMapper.readTree(outcome.value());
+        assertThat(data.get("pathway").asText()).isEqualTo("ER_REFERRAL");
+        assertThat(data.get("location").asText()).isEqualTo("Emergency department");
+        assertThat(data.get("resource").asText()).isEqualTo("ED");
+        Instant start = Instant.parse(data.get("start").asText());
+        assertThat(start).isBetween(morning, clock.instant());
+        assertThat(Instant.parse(data.get("end").asText())).isEqualTo(start.plus(Duration.ofHours(1)));
+        assertThat(jdbc.sql("SELECT slot_id FROM appointment WHERE referral_id = ?").param(UUID.fromString(referral))
+                .query().singleRow()).containsEntry("slot_id", null);
+    }
+
+    @Test
+    void the_slot_a_scheduler_chose_is_booked_exactly_or_the_request_says_why_not() throws Exception {
+        UUID earlier = slot(Pathway.URGENT_IMAGING, "MRI-A", morning.plus(Duration.ofHours(1)));
+        UUID chosen = slot(Pathway.URGENT_IMAGING, "MRI-A", morning.plus(Duration.ofHours(10)));
+        String referral = UUID.randomUUID().toString();
+
+        request(AppointmentRequested.slot(referral, Pathway.URGENT_IMAGING, chosen));
+
+        JsonNode booked = objectMapper.readTree(outcomes.await(r -> r.key().equals(referral)).value());
+        assertThat(Instant.parse(booked.get("start").asText())).isEqualTo(morning.plus(Duration.ofHours(10)));
+        assertThat(booked(chosen)).isOne();
+        assertThat(booked(earlier)).isZero();
+
+        String another = UUID.randomUUID().toString();
+        request(AppointmentRequested.slot(another, Pathway.URGENT_IMAGING, chosen));
+        assertThat(reason(another)).isEqualTo("Slot MRI-A at " + morning.plus(Duration.ofHours(10)) + " is already booked");
+
+        String wrongPathway = UUID.randomUUID().toString();
+        request(AppointmentRequested.slot(wrongPathway, Pathway.PHYSICAL_THERAPY, earlier));
+        assertThat(reason(wrongPathway)).isEqualTo("Slot MRI-A at " + morning.plus(Duration.ofHours(1))
+                + " is a URGENT_IMAGING slot, not PHYSICAL_THERAPY");
+
+        String unknown = UUID.randomUUID().toString();
+        UUID noSuchSlot = UUID.randomUUID();
+        request(AppointmentRequested.slot(unknown, Pathway.URGENT_IMAGING, noSuchSlot));
+        assertThat(reason(unknown)).isEqualTo("Slot " + noSuchSlot + " does not exist");
+        assertThat(booked(earlier)).isZero();
+    }
+
+    @Test
+    void cancelling_frees_the_slot_so_the_next_referral_can_book_it() throws Exception {
+        UUID only = slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(2)));
+        Instant deadline = morning.plus(Duration.ofDays(14));
+        String first = UUID.randomUUID().toString();
+        request(AppointmentRequested.earliestBefore(first, Pathway.PHYSICAL_THERAPY, deadline));
+        assertThat(header(outcomes.await(r -> r.key().equals(first)), "ce_type")).isEqualTo(BOOKED);
+
+        send(Topics.APPOINTMENTS_CANCEL, first, UUID.randomUUID().toString(),
+                EventType.APPOINTMENT_CANCEL_REQUESTED.type(), new AppointmentCancelRequested(first, "Patient moved away"), null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> booked(only) == 0);
+        assertThat(jdbc.sql("SELECT status, cancel_reason, cancelled_at FROM appointment WHERE referral_id = ?")
+                .param(UUID.fromString(first)).query().singleRow())
+                .containsEntry("status", "CANCELLED").containsEntry("cancel_reason", "Patient moved away")
+                .extractingByKey("cancelled_at").isNotNull();
+
+        String next = UUID.randomUUID().toString();
+        request(AppointmentRequested.earliestBefore(next, Pathway.PHYSICAL_THERAPY, deadline));
+        ConsumerRecord<String, byte[]> outcome = outcomes.await(r -> r.key().equals(next));
+        assertThat(header(outcome, "ce_type")).isEqualTo(BOOKED);
+        assertThat(Instant.parse(objectMapper.readTree(outcome.value()).get("start").asText()))
+                .isEqualTo(morning.plus(Duration.ofHours(2)));
+        assertThat(booked(only)).isOne();
+    }
+
+    @Test
+    void a_cancellation_that_overtakes_its_request_leaves_nothing_booked() throws Exception {
+        slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(2)));
+        slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(3)));
+        String referral = UUID.randomUUID().toString();
+        Instant deadline = morning.plus(Duration.ofDays(14));
+        Instant asked = clock.instant();
+        // The workflow asked for a booking, then cancelled; the cancellation is handled first.
+        send(Topics.APPOINTMENTS_CANCEL, referral, UUID.randomUUID().toString(),
+                EventType.APPOINTMENT_CANCEL_REQUESTED.type(), new AppointmentCancelRequested(referral, "Referral cancelled"),
+                asked.plusSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM referral_cancellation WHERE referral_id = ?").param(UUID.fromString(referral))
+                .query(Long.class).single() == 1);
+
+        send(Topics.APPOINTMENTS_REQUESTED, referral, UUID.randomUUID().toString(), EventType.APPOINTMENT_REQUESTED.type(),
+                AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, deadline), asked);
+        // A request made after the cancellation (same partition, so handled after the stale one) is booked.
+        send(Topics.APPOINTMENTS_REQUESTED, referral, UUID.randomUUID().toString(), EventType.APPOINTMENT_REQUESTED.type(),
+                AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, deadline), asked.plusSeconds(2));
+
+        ConsumerRecord<String, byte[]> outcome = outcomes.await(r -> r.key().equals(referral));
+        assertThat(header(outcome, "ce_type")).isEqualTo(BOOKED);
+        assertThat(outcomes.received().stream().filter(r -> r.key().equals(referral))).hasSize(1);
+        assertThat(appointmentsOf(referral)).isOne();
+        assertThat(Instant.parse(objectMapper.readTree(outcome.value()).get("start").asText()))
+                .isEqualTo(morning.plus(Duration.ofHours(2)));
+    }
+
+    private UUID slot(Pathway pathway, String resource, Instant start) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO slot (id, pathway, resource, location, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, pathway.name(), resource, "Test clinic", Timestamp.from(start),
+                        Timestamp.from(start.plus(Duration.ofMinutes(30))))
+                .update();
+        return id;
+    }
+
+    private long booked(UUID slot) {
+        return jdbc.sql("SELECT count(*) FROM appointment WHERE slot_id = ? AND status = 'BOOKED'").param(slot)
+                .query(Long.class).single();
+    }
+
+    private long appointmentsOf(String referral) {
+        return jdbc.sql("SELECT count(*) FROM appointment WHERE referral_id = ?").param(UUID.fromString(referral))
+                .query(Long.class).single();
+    }
+
+    private String reason(String referral) throws Exception {
+        ConsumerRecord<String, byte[]> outcome = outcomes.await(r -> r.key().equals(referral));
+        assertThat(header(outcome, "ce_type")).isEqualTo(FAILED);
+        return objectMapper.readTree(outcome.value()).get("reason").asText();
+    }
+
+    private void request(AppointmentRequested request) throws Exception {
+        request(request, UUID.randomUUID().toString());
+    }
+
+    private void request(AppointmentRequested request, String eventId) throws Exception {
+        send(Topics.APPOINTMENTS_REQUESTED, request.referralId(), eventId, EventType.APPOINTMENT_REQUESTED.type(), request, null);
+    }
+
+    private void send(String topic, String referral, String eventId, String type, Object data, Instant time)
+            throws Exception {
+        ProducerRecord<String, byte[]> record = KafkaRecords.cloudEvent(topic, referral, eventId, type,
+                objectMapper.writeValueAsBytes(data));
+        if (time != null) {
+            record.headers().add("ce_time", time.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        KafkaRecords.send(RealInfrastructure.get(), record);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
