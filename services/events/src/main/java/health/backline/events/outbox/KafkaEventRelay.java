@@ -6,21 +6,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends committed outbox events to Kafka as CloudEvents (binary mode) and waits for the broker's
- * acknowledgement. An event that cannot be sent, or that must wait behind an older event of the
- * same referral, fails here and stays in the registry until {@link OutboxRetry} resubmits it.
+ * acknowledgement. It runs on one thread of its own ({@link OutboxWiring#RELAY_EXECUTOR}), after
+ * the committing thread has returned its database connection: events leave in commit order, and
+ * no committing thread waits for Kafka. An event that cannot be sent, or that must wait behind an
+ * older event of its referral, fails here and stays in the registry until {@link OutboxRetry}
+ * hands it back.
  */
 public class KafkaEventRelay {
-
-    private static final ThreadLocal<Set<String>> RETRY_ROUND = new ThreadLocal<>();
 
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final PublicationBacklog backlog;
@@ -32,48 +32,17 @@ public class KafkaEventRelay {
         this.sendTimeout = sendTimeout;
     }
 
+    @Async(OutboxWiring.RELAY_EXECUTOR)
     @TransactionalEventListener
     public void relay(OutboundEvent event) {
-        Set<String> failedThisRound = RETRY_ROUND.get();
-        if (failedThisRound == null) {
-            sendCommitted(event);
-        } else {
-            resend(event, failedThisRound);
-        }
-    }
-
-    /** Runs a retry round: the registry hands back unsent events oldest first, on this thread. */
-    void retryRound(Runnable resubmission) {
-        RETRY_ROUND.set(new HashSet<>());
-        try {
-            resubmission.run();
-        } finally {
-            RETRY_ROUND.remove();
-        }
-    }
-
-    private void sendCommitted(OutboundEvent event) {
-        if (backlog.isWaiting(event.key())) {
-            backlog.add(event.key());
+        if (!backlog.mayGo(event)) {
             throw new EventNotSent(event, "an older event of this referral is still waiting", null);
         }
         try {
             send(event);
+            backlog.sent(event);
         } catch (RuntimeException e) {
-            backlog.add(event.key());
-            throw e;
-        }
-    }
-
-    private void resend(OutboundEvent event, Set<String> failedThisRound) {
-        if (failedThisRound.contains(event.key())) {
-            throw new EventNotSent(event, "an older event of this referral failed again", null);
-        }
-        try {
-            send(event);
-            backlog.remove(event.key());
-        } catch (RuntimeException e) {
-            failedThisRound.add(event.key());
+            backlog.failed(event);
             throw e;
         }
     }

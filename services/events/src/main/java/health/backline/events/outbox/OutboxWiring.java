@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +12,29 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The transactional outbox: store with the change, send after commit, retry until acknowledged. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableAsync
 public class OutboxWiring {
+
+    /** The relay's single thread: one sender keeps events in commit order. */
+    public static final String RELAY_EXECUTOR = "backlineOutboxRelay";
+
+    @Bean(RELAY_EXECUTOR)
+    ThreadPoolTaskExecutor backlineOutboxRelay() {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("outbox-relay-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
 
     @Bean
     EventOutbox eventOutbox(ApplicationEventPublisher publisher, ObjectMapper objectMapper, Clock clock,
@@ -37,8 +55,8 @@ public class OutboxWiring {
 
     @Bean
     OutboxRetry outboxRetry(IncompleteEventPublications incomplete, EventPublicationRegistry registry,
-                            KafkaEventRelay relay, PublicationBacklog backlog,
+                            PublicationBacklog backlog, @Qualifier(RELAY_EXECUTOR) ThreadPoolTaskExecutor relayThread,
                             @Value("${backline.outbox.retry-after}") Duration retryAfter) {
-        return new OutboxRetry(incomplete, registry, relay, backlog, retryAfter);
+        return new OutboxRetry(incomplete, registry, backlog, relayThread, retryAfter);
     }
 }

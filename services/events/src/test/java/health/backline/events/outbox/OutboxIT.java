@@ -105,6 +105,27 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
     }
 
+    /** More committing threads than database connections: committing never waits for Kafka or the registry. */
+    @Test
+    void forty_threads_committing_at_once_all_get_their_events_out() throws Exception {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        List<String> referrals = java.util.stream.IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            List<java.util.concurrent.Future<?>> commits = referrals.stream().map(referral -> threads.submit(() ->
+                    transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "concurrent")))))
+                    .collect(java.util.stream.Collectors.toList());
+            for (var commit : commits) {
+                commit.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.received().stream().map(r -> r.key())
+                .collect(java.util.stream.Collectors.toSet()).containsAll(referrals));
+    }
+
     private long unsentEvents() {
         return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
     }
