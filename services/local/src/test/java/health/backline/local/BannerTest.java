@@ -27,7 +27,7 @@ class BannerTest {
                 "Backline is ready (42.3 s)",
                 "http://127.0.0.1:8081/\n", "http://127.0.0.1:8081/api/referrals",
                 "http://127.0.0.1:8082/api/triage",
-                "http://127.0.0.1:8083/camunda/app/", "http://127.0.0.1:8083/dashboard",
+                "http://127.0.0.1:8083/camunda/app/", "http://127.0.0.1:8083/api/tasks",
                 "http://127.0.0.1:8084/api/appointments", "http://127.0.0.1:8084/api/slots",
                 "127.0.0.1:9092",
                 "jdbc:postgresql://127.0.0.1:15432/backline  (user backline, password backline)",
