@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,20 +34,13 @@ class BacklineEndToEndIT {
 
     @BeforeAll
     static void submitEveryCase() throws Exception {
-        backline = RunningBackline.start("intake", "triage", "workflow", "scheduling");
+        backline = RunningBackline.shared();
         try (InputStream in = BacklineEndToEndIT.class.getClassLoader()
                 .getResourceAsStream("processes/triage/cases.json")) {
             cases = JSON.readTree(in).get("cases");
         }
         for (JsonNode clinicalCase : cases) {
             referralOfCase.put(clinicalCase.get("id").asText(), submit(clinicalCase.get("intake")));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (backline != null) {
-            backline.close();
         }
     }
 

@@ -37,6 +37,22 @@ final class RunningBackline implements AutoCloseable {
         this.services = services;
     }
 
+    private static RunningBackline shared;
+
+    /** All four services, started once for every end-to-end and browser test of this JVM. */
+    static synchronized RunningBackline shared() throws Exception {
+        if (shared == null) {
+            shared = start("intake", "triage", "workflow", "scheduling");
+            RealInfrastructure.stopBeforeInfrastructure(shared);
+        }
+        return shared;
+    }
+
+    /** The root address of a service, for a browser. */
+    String url(String service, String path) {
+        return "http://127.0.0.1:" + services.get(service).port() + path;
+    }
+
     static RunningBackline start(String... names) throws Exception {
         Infrastructure infrastructure = RealInfrastructure.get();
         List<String> connections = List.of(

@@ -15,6 +15,7 @@ public final class RealInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
     private static Infrastructure started;
+    private static final java.util.Deque<AutoCloseable> users = new java.util.ArrayDeque<>();
 
     private RealInfrastructure() {
     }
@@ -30,12 +31,24 @@ public final class RealInfrastructure {
     }
 
 
+    /** Something running on the infrastructure (services started by a test) that must stop before it, last first. */
+    public static synchronized void stopBeforeInfrastructure(AutoCloseable user) {
+        users.push(user);
+    }
+
     /**
      * Stops what {@link #get()} started, broker first. Called when the test run ends, after every
      * test class has closed its Spring context and before the JVM's shutdown hooks (the embedded
      * broker's temporary directories are deleted by one of those).
      */
     static synchronized void stop() {
+        while (!users.isEmpty()) {
+            try {
+                users.pop().close();
+            } catch (Exception e) {
+                log.warn("Could not stop {} before the infrastructure", e.getMessage());
+            }
+        }
         if (started != null) {
             started.stop();
             started = null;

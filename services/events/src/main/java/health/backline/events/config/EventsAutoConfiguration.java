@@ -6,22 +6,32 @@ import health.backline.events.intake.IntakeValidator;
 import health.backline.events.kafka.KafkaWiring;
 import health.backline.events.outbox.OutboxWiring;
 import health.backline.events.security.SecurityWiring;
+import health.backline.events.web.LoginPage;
 import health.backline.events.web.ProblemAdvice;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Everything a Backline service takes from the shared module, switched on by having it on the classpath. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
 @Import({KafkaWiring.class, OutboxWiring.class, InboxWiring.class, SecurityWiring.class, ProblemAdvice.class})
 public class EventsAutoConfiguration {
+
+    /** The shared login page, for services that render pages. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
+    @Import(LoginPage.class)
+    static class Pages {
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -12,12 +12,28 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 public final class ApiSecurity {
 
+    /** What machines call; everything else (pages) belongs to {@link PageSecurity}. */
+    public static final String[] API_PATHS = {"/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**",
+            "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    public interface Rules extends Customizer<
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
+    }
+
     private ApiSecurity() {
     }
 
-    public static SecurityFilterChain apiChain(HttpSecurity http, Customizer<
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> serviceRules)
-            throws Exception {
+    /** The only chain of a service without pages: every path is API. */
+    public static SecurityFilterChain apiChain(HttpSecurity http, Rules serviceRules) throws Exception {
+        return configure(http, serviceRules);
+    }
+
+    /** The API chain of a service that also has pages; run it before {@link PageSecurity#pageChain}. */
+    public static SecurityFilterChain apiPathsChain(HttpSecurity http, Rules serviceRules) throws Exception {
+        return configure(http.securityMatcher(API_PATHS), serviceRules);
+    }
+
+    private static SecurityFilterChain configure(HttpSecurity http, Rules serviceRules) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();

@@ -7,22 +7,35 @@ import static health.backline.events.security.Role.CLINICIAN;
 import static health.backline.events.security.Role.FRONT_DESK;
 
 import health.backline.events.security.ApiSecurity;
+import health.backline.events.security.PageSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may do what with referrals (contract: API.md, Referrals). */
+/** Who may do what with referrals (contract: API.md, Referrals), in the API and on the pages. */
 @Configuration(proxyBeanMethods = false)
 class IntakeSecurity {
 
     @Bean
+    @Order(1)
     SecurityFilterChain referralsApi(HttpSecurity http) throws Exception {
-        return ApiSecurity.apiChain(http, auth -> auth
+        return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/referrals").hasRole(FRONT_DESK.name())
                 .requestMatchers(HttpMethod.POST, "/api/referrals/*/cancel").hasAnyRole(roles(FRONT_DESK, CLINICAL_LEAD))
                 .requestMatchers(HttpMethod.GET, "/api/referrals", "/api/referrals/**")
                 .hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)));
+    }
+
+    /** The intake form is the front desk's; the board and a referral's page are for everyone who follows referrals. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain frontDeskPages(HttpSecurity http) throws Exception {
+        return PageSecurity.pageChain(http, auth -> auth
+                .requestMatchers("/", "/intake", "/intake/**").hasRole(FRONT_DESK.name())
+                .requestMatchers(HttpMethod.POST, "/referrals/*/cancel").hasAnyRole(roles(FRONT_DESK, CLINICAL_LEAD))
+                .requestMatchers("/referrals", "/referrals/**").hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)));
     }
 }

@@ -6,24 +6,35 @@ import static health.backline.events.security.Role.CLINICIAN;
 import static health.backline.events.security.Role.SCHEDULER;
 
 import health.backline.events.security.ApiSecurity;
+import health.backline.events.security.PageSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The task API for the roles that work queues (each request is then checked against its queue),
- * Camunda REST for admins; Cockpit, Tasklist and Admin log users in themselves, with the same
- * users and groups (see {@code CamundaUsers}).
+ * Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
+ * Tasklist and Admin log users in themselves, with the same users and groups ({@code CamundaUsers}).
  */
 @Configuration(proxyBeanMethods = false)
 class WorkflowSecurity {
 
     @Bean
+    @Order(1)
     SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
-        return ApiSecurity.apiChain(http, auth -> auth
-                .requestMatchers("/camunda", "/camunda/**").permitAll()
+        return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers("/engine-rest/**").hasRole(ADMIN.name())
                 .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN)));
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain workflowPages(HttpSecurity http) throws Exception {
+        return PageSecurity.pageChain(http, auth -> auth
+                .requestMatchers("/camunda", "/camunda/**").permitAll()
+                .requestMatchers("/tasks", "/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER))
+                .requestMatchers("/dashboard", "/dashboard/**").hasRole(ADMIN.name()));
     }
 }
