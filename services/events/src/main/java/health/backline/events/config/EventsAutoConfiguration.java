@@ -1,6 +1,8 @@
 package health.backline.events.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.audit.AuditController;
+import health.backline.events.audit.AuditTrail;
 import health.backline.events.inbox.InboxWiring;
 import health.backline.events.intake.IntakeValidator;
 import health.backline.events.kafka.KafkaWiring;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Everything a Backline service takes from the shared module, switched on by having it on the classpath. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
@@ -42,6 +45,16 @@ public class EventsAutoConfiguration {
     @Bean
     ZoneId clinicZone(@Value("${backline.clinic-zone}") String zone) {
         return ZoneId.of(zone);
+    }
+
+    @Bean
+    AuditTrail auditTrail(JdbcClient jdbc, Clock clock) {
+        return new AuditTrail(jdbc, clock);
+    }
+
+    @Bean
+    AuditController auditController(AuditTrail trail) {
+        return new AuditController(trail);
     }
 
     @Bean

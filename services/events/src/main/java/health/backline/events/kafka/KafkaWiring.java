@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -44,7 +46,7 @@ public class KafkaWiring {
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(BacklineKafkaProperties properties, KafkaProperties kafkaProperties,
-                                          ObjectProvider<SslBundles> sslBundles) {
+                                          ObjectProvider<SslBundles> sslBundles, MeterRegistry meters) {
         Map<String, Object> producer = kafkaProperties.buildProducerProperties(sslBundles.getIfAvailable());
         producer.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         producer.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
@@ -58,7 +60,12 @@ public class KafkaWiring {
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
 
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        // Count what is dead-lettered, per topic, where the dashboard and alerts can see it.
+        ConsumerRecordRecoverer countingRecoverer = (record, error) -> {
+            recoverer.accept(record, error);
+            meters.counter("backline.kafka.dead.letters", "topic", record.topic()).increment();
+        };
+        var handler = new DefaultErrorHandler(countingRecoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
     }

@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,6 +48,18 @@ public class OutboxWiring {
     @Bean
     PublicationBacklog publicationBacklog() {
         return new PublicationBacklog();
+    }
+
+    /** How far the outbox is behind: events queued behind a refused one, and all rows not yet acknowledged. */
+    @Bean
+    MeterBinder outboxMetrics(PublicationBacklog backlog, JdbcClient jdbc) {
+        return registry -> {
+            Gauge.builder("backline.outbox.waiting", backlog, PublicationBacklog::size)
+                    .description("Events waiting behind an older unsent event of their referral").register(registry);
+            Gauge.builder("backline.outbox.unsent", jdbc, db -> db.sql("SELECT count(*) FROM event_publication")
+                            .query(Long.class).single())
+                    .description("Committed events Kafka has not acknowledged yet").register(registry);
+        };
     }
 
     @Bean

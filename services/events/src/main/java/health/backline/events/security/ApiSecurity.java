@@ -4,7 +4,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import java.util.Arrays;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The security every service's API shares: HTTP Basic, no session, health and API docs open,
@@ -30,7 +34,7 @@ public final class ApiSecurity {
 
     /** The API chain of a service that also has pages; run it before {@link PageSecurity#pageChain}. */
     public static SecurityFilterChain apiPathsChain(HttpSecurity http, Rules serviceRules) throws Exception {
-        return configure(http.securityMatcher(API_PATHS), serviceRules);
+        return configure(http.securityMatcher(anyOf(API_PATHS)), serviceRules);
     }
 
     private static SecurityFilterChain configure(HttpSecurity http, Rules serviceRules) throws Exception {
@@ -46,6 +50,15 @@ public final class ApiSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * Matches the request path itself, whichever servlet serves it (Camunda REST is a Jersey
+     * servlet, not Spring MVC).
+     */
+    public static RequestMatcher anyOf(String... paths) {
+        return new OrRequestMatcher(Arrays.stream(paths)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
     }
 
     /** Spring's names for the given roles, for {@code hasAnyRole}. */

@@ -3,6 +3,7 @@ package health.backline.intake.referral;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.Pathway;
 import health.backline.events.ReferralStatus;
+import health.backline.events.audit.AuditTrail;
 import health.backline.events.intake.IntakeValidator;
 import health.backline.events.web.FieldProblem;
 import health.backline.events.web.InvalidRequestException;
@@ -37,9 +38,11 @@ class ReferralController {
     private final ReferralSubmission submission;
     private final ReferralCancellation cancellation;
     private final Referrals referrals;
+    private final AuditTrail audit;
 
     ReferralController(IntakeValidator validator, ReferralSubmission submission, ReferralCancellation cancellation,
-                       Referrals referrals) {
+                       Referrals referrals, AuditTrail audit) {
+        this.audit = audit;
         this.validator = validator;
         this.submission = submission;
         this.cancellation = cancellation;
@@ -72,17 +75,21 @@ class ReferralController {
         return ResponseEntity.accepted().body(cancellation.cancel(id, reason.asText(), user.getName()));
     }
 
+    /** Every read of a referral's patient details goes into the audit trail. */
     @GetMapping("/{id}")
-    ReferralView get(@PathVariable UUID id) {
-        return referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+    ReferralView get(@PathVariable UUID id, Principal user) {
+        ReferralView referral = referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "Referral not found", "No referral has id " + id));
+        audit.record(user.getName(), "REFERRAL_READ", id.toString(), "GET /api/referrals/" + id);
+        return referral;
     }
 
     @GetMapping
     ReferralPage list(@RequestParam(required = false) ReferralStatus status,
                       @RequestParam(required = false) Pathway pathway,
                       @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "20") int size) {
+                      @RequestParam(defaultValue = "20") int size,
+                      Principal user) {
         List<FieldProblem> problems = new ArrayList<>();
         if (page < 0) {
             problems.add(new FieldProblem("page", "must be 0 or more"));
@@ -93,6 +100,10 @@ class ReferralController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return referrals.page(status, pathway, page, size);
+        ReferralPage result = referrals.page(status, pathway, page, size);
+        audit.record(user.getName(), "REFERRALS_LISTED", null, result.items().size() + " referrals (page " + page
+                + ", status " + status + ", pathway " + pathway + "): "
+                + String.join(", ", result.items().stream().map(r -> r.id().toString()).toList()));
+        return result;
     }
 }

@@ -3,7 +3,9 @@ package health.backline.intake.referral;
 import health.backline.events.ReferralStatus;
 import health.backline.events.intake.Intake;
 import health.backline.events.outbox.EventOutbox;
+import health.backline.events.metrics.Counted;
 import health.backline.events.payload.ReferralSubmitted;
+import io.micrometer.core.instrument.MeterRegistry;
 import health.backline.events.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +25,13 @@ public class ReferralSubmission {
     private final Referrals referrals;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    ReferralSubmission(Referrals referrals, EventOutbox outbox, Clock clock) {
+    ReferralSubmission(Referrals referrals, EventOutbox outbox, Clock clock, MeterRegistry meters) {
         this.referrals = referrals;
         this.outbox = outbox;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Transactional
@@ -39,6 +43,7 @@ public class ReferralSubmission {
         }
         referrals.addToTimeline(id, now, ReferralStatus.SUBMITTED, "Intake recorded by the front desk");
         outbox.publish(ReferralSubmitted.of(id.toString(), now, intake));
+        Counted.afterCommit(meters, "backline.referrals.submitted");
         return new Submission(referrals.find(id).orElseThrow(), true);
     }
 

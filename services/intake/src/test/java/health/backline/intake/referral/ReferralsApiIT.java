@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The referrals API against a real Kafka broker and a real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // metrics are exported as in production
 @WithRealInfrastructure
 class ReferralsApiIT {
 
@@ -255,6 +257,31 @@ class ReferralsApiIT {
         assertThat(cancel("frontdesk", UUID.randomUUID().toString(), "{\"reason\": \"x\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(cancel("clinician", id, "{\"reason\": \"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void every_read_of_patient_details_is_in_the_audit_trail_for_admins() {
+        String id = post("frontdesk", intake("MRN-1014"), null).getBody().get("id").asText();
+        get("clinician", id);
+
+        ResponseEntity<JsonNode> trail = http.withBasicAuth("admin", "admin")
+                .getForEntity(url("/api/audit?referralId=" + id), JsonNode.class);
+
+        assertThat(trail.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(trail.getBody().get(0).get("actor").asText()).isEqualTo("clinician");
+        assertThat(trail.getBody().get(0).get("action").asText()).isEqualTo("REFERRAL_READ");
+        assertThat(trail.getBody().get(0).get("at").asText()).isNotBlank();
+        assertThat(http.withBasicAuth("clinician", "clinician").getForEntity(url("/api/audit"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void submissions_are_counted_for_prometheus() {
+        post("frontdesk", intake("MRN-1015"), null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.withBasicAuth("admin", "admin")
+                .getForEntity(url("/actuator/prometheus"), String.class).getBody())
+                .contains("backline_referrals_submitted_total", "backline_outbox_unsent", "backline_outbox_waiting"));
     }
 
     @Test

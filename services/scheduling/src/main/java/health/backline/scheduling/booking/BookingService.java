@@ -5,7 +5,9 @@ import health.backline.events.inbox.InvalidEventException;
 import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentCancelRequested;
+import health.backline.events.metrics.Counted;
 import health.backline.events.payload.AppointmentFailed;
+import io.micrometer.core.instrument.MeterRegistry;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.scheduling.SchedulingProperties;
 import health.backline.scheduling.booking.Appointment.Status;
@@ -48,11 +50,13 @@ public class BookingService {
     private final Slots slots;
     private final Appointments appointments;
     private final EventOutbox outbox;
+    private final MeterRegistry meters;
     private final Clock clock;
     private final Duration erHandoffDuration;
 
     BookingService(Slots slots, Appointments appointments, EventOutbox outbox, Clock clock,
-                   SchedulingProperties properties) {
+                   SchedulingProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.slots = slots;
         this.appointments = appointments;
         this.outbox = outbox;
@@ -195,6 +199,7 @@ public class BookingService {
     }
 
     private BookingOutcome booked(AppointmentRequested request, Appointment appointment) {
+        Counted.afterCommit(meters, "backline.bookings", "outcome", "booked", "pathway", appointment.pathway().name());
         outbox.publish(new AppointmentBooked(request.referralId(), appointment.pathway(), appointment.start(),
                 appointment.end(), appointment.location(), appointment.resource()));
         return new Booked(appointment);
@@ -202,6 +207,8 @@ public class BookingService {
 
     private BookingOutcome fail(AppointmentRequested request, String reason) {
         log.info("Referral {}: no booking: {}", request.referralId(), reason);
+        Counted.afterCommit(meters, "backline.bookings", "outcome", "failed",
+                "pathway", request.pathway() == null ? "unknown" : request.pathway().name());
         outbox.publish(new AppointmentFailed(request.referralId(), reason));
         return new Failed(reason);
     }

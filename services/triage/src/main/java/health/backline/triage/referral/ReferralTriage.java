@@ -1,7 +1,9 @@
 package health.backline.triage.referral;
 
 import health.backline.events.outbox.EventOutbox;
+import health.backline.events.metrics.Counted;
 import health.backline.events.payload.ReferralSubmitted;
+import io.micrometer.core.instrument.MeterRegistry;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.triage.rules.RedFlagRules;
 import health.backline.triage.rules.TriageDecision;
@@ -29,8 +31,11 @@ public class ReferralTriage {
     private final EventOutbox outbox;
     private final Clock clock;
     private final ZoneId clinicZone;
+    private final MeterRegistry meters;
 
-    ReferralTriage(RedFlagRules rules, TriageDecisions decisions, EventOutbox outbox, Clock clock, ZoneId clinicZone) {
+    ReferralTriage(RedFlagRules rules, TriageDecisions decisions, EventOutbox outbox, Clock clock, ZoneId clinicZone,
+                   MeterRegistry meters) {
+        this.meters = meters;
         this.rules = rules;
         this.decisions = decisions;
         this.outbox = outbox;
@@ -50,5 +55,8 @@ public class ReferralTriage {
         }
         outbox.publish(new ReferralTriaged(submitted.referralId(), decision.pathway(), decision.priority(),
                 decision.rules(), decision.reasons(), facts.startBack()));
+        Counted.afterCommit(meters, "backline.referrals.triaged", "pathway", decision.pathway().name(),
+                "rule", decision.rules().get(0));
+        decision.rules().forEach(rule -> Counted.afterCommit(meters, "backline.triage.rule.matches", "rule", rule));
     }
 }

@@ -21,6 +21,19 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class WorkflowSecurity {
 
+    /**
+     * Cockpit, Tasklist and Admin sign users in and guard their forms themselves (Camunda's own
+     * login and CSRF filter, same users): Spring Security stays out of their way.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(ApiSecurity.anyOf("/camunda", "/camunda/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
@@ -33,7 +46,6 @@ class WorkflowSecurity {
     @Order(2)
     SecurityFilterChain workflowPages(HttpSecurity http) throws Exception {
         return PageSecurity.pageChain(http, auth -> auth
-                .requestMatchers("/camunda", "/camunda/**").permitAll()
                 .requestMatchers("/tasks", "/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER))
                 .requestMatchers("/dashboard", "/dashboard/**").hasRole(ADMIN.name()));
     }

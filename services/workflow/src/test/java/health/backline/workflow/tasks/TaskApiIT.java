@@ -107,6 +107,10 @@ class TaskApiIT {
 
         assertThat(post("clinician", "/api/tasks/" + id + "/complete", "{\"decision\": \"CONFIRM\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode decision = get("admin", "/api/audit?referralId=" + referral).getBody().get(0);
+        assertThat(decision.get("actor").asText()).isEqualTo("clinician");
+        assertThat(decision.get("action").asText()).isEqualTo("TASK_COMPLETED");
+        assertThat(decision.get("detail").asText()).contains("ReviewImagingReferral", "decision=CONFIRM");
         assertThat(post("clinician", "/api/tasks/" + id + "/complete", "{\"decision\": \"CONFIRM\"}").getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(post("clinician", "/api/tasks/" + UUID.randomUUID() + "/complete", "{}").getStatusCode())
@@ -134,13 +138,15 @@ class TaskApiIT {
 
     @Test
     void the_camunda_webapps_accept_the_contracts_users() {
-        assertThat(webappLogin("tasklist", "clinician")).isEqualTo(HttpStatus.OK);
-        assertThat(webappLogin("cockpit", "admin")).isEqualTo(HttpStatus.OK);
-        assertThat(webappLogin("cockpit", "clinician")).isNotEqualTo(HttpStatus.OK);
+        ResponseEntity<String> tasklist = webappLogin("tasklist", "clinician");
+        assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasklist.getBody()).contains("\"userId\":\"clinician\"", "tasklist").doesNotContain("cockpit");
+        assertThat(webappLogin("cockpit", "admin").getBody()).contains("\"userId\":\"admin\"", "cockpit");
+        assertThat(webappLogin("cockpit", "clinician").getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
     }
 
     /** As the webapps' login page does: fetch the page for its XSRF cookie, then post the form with the token. */
-    private HttpStatus webappLogin(String app, String user) {
+    private ResponseEntity<String> webappLogin(String app, String user) {
         List<String> cookies = http.getForEntity(url("/camunda/app/" + app + "/default/"), String.class)
                 .getHeaders().get(HttpHeaders.SET_COOKIE);
         String cookie = String.join("; ", cookies.stream().map(c -> c.split(";", 2)[0]).toList());
@@ -153,8 +159,8 @@ class TaskApiIT {
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add(HttpHeaders.COOKIE, cookie);
         headers.add("X-XSRF-TOKEN", token);
-        return HttpStatus.valueOf(http.postForEntity(url("/camunda/api/admin/auth/user/default/login/" + app),
-                new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+        return http.postForEntity(url("/camunda/api/admin/auth/user/default/login/" + app),
+                new HttpEntity<>(form, headers), String.class);
     }
 
     private JsonNode reviewTask(String user) {
