@@ -176,6 +176,8 @@ class ReferralsApiIT {
         ConsumerRecord<String, byte[]> dead = dlt.await(r -> poisonKey.equals(r.key()));
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
         assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
+        assertThat(http.withBasicAuth("admin", "admin").getForEntity(url("/actuator/prometheus"), String.class).getBody())
+                .contains("backline_kafka_dead_letters_total{topic=\"referrals.triaged\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("frontdesk", id).getBody().get("status").asText(),
                 "TRIAGED"::equals);
     }
@@ -276,12 +278,13 @@ class ReferralsApiIT {
     }
 
     @Test
-    void submissions_are_counted_for_prometheus() {
+    void submissions_outbox_and_consumer_lag_are_exported_for_prometheus() {
         post("frontdesk", intake("MRN-1015"), null);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.withBasicAuth("admin", "admin")
                 .getForEntity(url("/actuator/prometheus"), String.class).getBody())
-                .contains("backline_referrals_submitted_total", "backline_outbox_unsent", "backline_outbox_waiting"));
+                .contains("backline_referrals_submitted_total", "backline_outbox_unsent", "backline_outbox_waiting",
+                        "kafka_consumer_fetch_manager_records_lag_max"));
     }
 
     @Test
