@@ -201,7 +201,9 @@ final class LocalBackline {
     private List<String> serviceArguments() {
         return List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--backline.db.port=" + postgres.port());
+                "--backline.db.port=" + postgres.port(),
+                // The embedded default is the one place the contract's default users and passwords are allowed.
+                "--backline.security.embedded-default=true");
     }
 
     private void awaitHealthy() throws StartupException, InterruptedException {

@@ -61,7 +61,8 @@ final class RunningBackline implements AutoCloseable {
                 "--backline.db.port=" + infrastructure.databasePort(),
                 "--backline.db.name=" + infrastructure.databaseName(),
                 "--backline.db.user=" + infrastructure.databaseUser(),
-                "--backline.db.password=" + infrastructure.databasePassword());
+                "--backline.db.password=" + infrastructure.databasePassword(),
+                "--backline.security.embedded-default=true");
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         for (String name : names) {
             ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();

@@ -37,7 +37,9 @@ public @interface WithRealInfrastructure {
                     "backline.db.port", infrastructure.databasePort(),
                     "backline.db.name", infrastructure.databaseName(),
                     "backline.db.user", infrastructure.databaseUser(),
-                    "backline.db.password", infrastructure.databasePassword())));
+                    "backline.db.password", infrastructure.databasePassword(),
+                    // Tests run as the embedded default does: with its users and passwords.
+                    "backline.security.embedded-default", "true")));
         }
     }
 }

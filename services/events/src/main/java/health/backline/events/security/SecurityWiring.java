@@ -1,6 +1,7 @@
 package health.backline.events.security;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityWiring {
+
+    @Bean
+    DefaultPasswordGuard defaultPasswordGuard(SecurityProperties properties,
+                                              @Value("${backline.security.embedded-default:false}") boolean embeddedDefault) {
+        return new DefaultPasswordGuard(properties, embeddedDefault);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
