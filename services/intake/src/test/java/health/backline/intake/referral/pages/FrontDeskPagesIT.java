@@ -250,6 +250,8 @@ class FrontDeskPagesIT {
     void a_clinician_follows_referrals_but_cannot_open_the_intake_form_or_cancel() {
         String id = referralIn(frontDesk.post("/intake", intake(mrn(), UUID.randomUUID().toString())).location());
         PageSession clinician = PageSession.signedIn(port, "clinician");
+        assertThat(clinician.landing()).as("a clinician lands on the board").endsWith("/referrals");
+        assertThat(frontDesk.landing()).as("the front desk lands on the intake form").endsWith("/");
 
         assertThat(clinician.get("/").status()).isEqualTo(403);
         assertThat(clinician.get("/intake").status()).isEqualTo(403);

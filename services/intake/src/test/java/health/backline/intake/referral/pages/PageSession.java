@@ -30,6 +30,7 @@ final class PageSession {
     private final String base;
     private final HttpClient http;
     private String csrf;
+    private String landing;
 
     private PageSession(String base) {
         this.base = base;
@@ -48,8 +49,14 @@ final class PageSession {
         Page signedIn = session.post("/login", List.of(Map.entry("username", user), Map.entry("password", user)));
         assertThat(signedIn.status()).as("sign-in answer").isEqualTo(302);
         assertThat(signedIn.location()).as("sign-in goes on").doesNotContain("error");
+        session.landing = signedIn.location();
         session.follow(signedIn); // the next page carries the session's new CSRF token
         return session;
+    }
+
+    /** Where signing in led. */
+    String landing() {
+        return landing;
     }
 
     Page get(String path) {
