@@ -3,6 +3,7 @@ package health.backline.intake.referral;
 import health.backline.events.ReferralStatus;
 import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.ReferralCancelRequested;
+import health.backline.events.web.InvalidRequestException;
 import health.backline.events.web.ProblemException;
 import java.time.Clock;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReferralCancellation {
 
     private static final Set<ReferralStatus> CLOSED = Set.of(ReferralStatus.CLOSED, ReferralStatus.CANCELLED);
+    private static final int MAX_REASON_LENGTH = 500;
 
     private final Referrals referrals;
     private final EventOutbox outbox;
@@ -30,11 +32,23 @@ public class ReferralCancellation {
         this.clock = clock;
     }
 
+    /** Whether a referral in this status can still be cancelled. */
+    public static boolean isOpen(ReferralStatus status) {
+        return !CLOSED.contains(status);
+    }
+
+    /**
+     * Asks the workflow to end the referral. The reason is required (1-500 characters; the error's
+     * pointer is {@code /reason}); an unknown referral is 404, a closed one 409.
+     */
     @Transactional
     public ReferralView cancel(UUID id, String reason, String cancelledBy) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+            throw new InvalidRequestException("/reason", "is required: 1-" + MAX_REASON_LENGTH + " characters");
+        }
         ReferralView referral = referrals.lock(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "Referral not found", "No referral has id " + id));
-        if (CLOSED.contains(referral.status())) {
+        if (!isOpen(referral.status())) {
             throw new ProblemException(HttpStatus.CONFLICT, "Referral already closed",
                     "Referral " + id + " is " + referral.status() + " and cannot be cancelled");
         }

@@ -32,8 +32,6 @@ class ReferralController {
     private static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_KEY_LENGTH = 64;
 
-    private static final int MAX_REASON_LENGTH = 500;
-
     private final IntakeValidator validator;
     private final ReferralSubmission submission;
     private final ReferralCancellation cancellation;
@@ -69,10 +67,8 @@ class ReferralController {
     ResponseEntity<ReferralView> cancel(@PathVariable UUID id, @RequestBody(required = false) JsonNode body,
                                         Principal user) {
         JsonNode reason = body == null ? null : body.get("reason");
-        if (reason == null || !reason.isTextual() || reason.asText().isBlank() || reason.asText().length() > MAX_REASON_LENGTH) {
-            throw new InvalidRequestException("/reason", "is required: 1-" + MAX_REASON_LENGTH + " characters");
-        }
-        return ResponseEntity.accepted().body(cancellation.cancel(id, reason.asText(), user.getName()));
+        String text = reason != null && reason.isTextual() ? reason.asText() : null;
+        return ResponseEntity.accepted().body(cancellation.cancel(id, text, user.getName()));
     }
 
     /** Every read of a referral's patient details goes into the audit trail. */

@@ -107,16 +107,29 @@ public class Referrals {
     }
 
     ReferralPage page(ReferralStatus status, Pathway pathway, int page, int size) {
+        return page(status, pathway, null, null, page, size);
+    }
+
+    /** The referrals submitted from {@code from} (inclusive) to {@code to} (exclusive), newest first: the board's day. */
+    public ReferralPage submittedBetween(Instant from, Instant to, ReferralStatus status, Pathway pathway, int size) {
+        return page(status, pathway, from, to, 0, size);
+    }
+
+    private ReferralPage page(ReferralStatus status, Pathway pathway, Instant from, Instant to, int page, int size) {
         String filter = " WHERE (CAST(:status AS varchar) IS NULL OR status = :status)"
-                + " AND (CAST(:pathway AS varchar) IS NULL OR pathway = :pathway)";
-        String statusName = status == null ? null : status.name();
-        String pathwayName = pathway == null ? null : pathway.name();
-        long total = jdbc.sql("SELECT count(*) FROM referral" + filter)
-                .param("status", statusName).param("pathway", pathwayName)
+                + " AND (CAST(:pathway AS varchar) IS NULL OR pathway = :pathway)"
+                + " AND (CAST(:from AS timestamptz) IS NULL OR submitted_at >= :from)"
+                + " AND (CAST(:to AS timestamptz) IS NULL OR submitted_at < :to)";
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status == null ? null : status.name());
+        params.put("pathway", pathway == null ? null : pathway.name());
+        params.put("from", from == null ? null : Timestamp.from(from));
+        params.put("to", to == null ? null : Timestamp.from(to));
+        long total = jdbc.sql("SELECT count(*) FROM referral" + filter).params(params)
                 .query(Long.class).single();
         List<StoredReferral> rows = jdbc.sql("SELECT " + COLUMNS + " FROM referral" + filter
                         + " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("status", statusName).param("pathway", pathwayName)
+                .params(params)
                 .param("limit", size).param("offset", (long) page * size)
                 .query(this::toStored).list();
         Map<UUID, List<TimelineEntry>> timelines = timelines(rows.stream().map(r -> r.view().id()).toList());
@@ -124,6 +137,11 @@ public class Referrals {
                 .map(r -> withTimeline(r.view(), timelines.getOrDefault(r.view().id(), List.of())))
                 .toList();
         return new ReferralPage(items, page, size, total);
+    }
+
+    /** The referral a submission with this idempotency key made, if any. */
+    public Optional<UUID> idOfIdempotencyKey(String key) {
+        return jdbc.sql("SELECT id FROM referral WHERE idempotency_key = ?").param(key).query(UUID.class).optional();
     }
 
     private Optional<StoredReferral> findStored(UUID id) {

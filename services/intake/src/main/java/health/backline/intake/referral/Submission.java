@@ -1,5 +1,5 @@
 package health.backline.intake.referral;
 
 /** The answer to a submission: the referral, and whether this call created it or repeated an earlier one. */
-record Submission(ReferralView referral, boolean created) {
+public record Submission(ReferralView referral, boolean created) {
 }

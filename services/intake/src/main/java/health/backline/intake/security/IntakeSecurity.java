@@ -14,6 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /** Who may do what with referrals (contract: API.md, Referrals), in the API and on the pages. */
 @Configuration(proxyBeanMethods = false)
@@ -29,13 +31,30 @@ class IntakeSecurity {
                 .hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)));
     }
 
-    /** The intake form is the front desk's; the board and a referral's page are for everyone who follows referrals. */
+    /**
+     * The intake form is the front desk's; the board and a referral's page are for everyone who
+     * follows referrals. After signing in, the front desk lands on the intake form, everyone else on
+     * the board (or on the page they asked for before signing in).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain frontDeskPages(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.successHandler(landingPage()));
         return PageSecurity.pageChain(http, auth -> auth
                 .requestMatchers("/", "/intake", "/intake/**").hasRole(FRONT_DESK.name())
                 .requestMatchers(HttpMethod.POST, "/referrals/*/cancel").hasAnyRole(roles(FRONT_DESK, CLINICAL_LEAD))
                 .requestMatchers("/referrals", "/referrals/**").hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)));
+    }
+
+    private static AuthenticationSuccessHandler landingPage() {
+        SavedRequestAwareAuthenticationSuccessHandler intakeForm = new SavedRequestAwareAuthenticationSuccessHandler();
+        intakeForm.setDefaultTargetUrl("/");
+        SavedRequestAwareAuthenticationSuccessHandler board = new SavedRequestAwareAuthenticationSuccessHandler();
+        board.setDefaultTargetUrl("/referrals");
+        return (request, response, authentication) -> {
+            boolean frontDesk = authentication.getAuthorities().stream()
+                    .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + FRONT_DESK.name()));
+            (frontDesk ? intakeForm : board).onAuthenticationSuccess(request, response, authentication);
+        };
     }
 }

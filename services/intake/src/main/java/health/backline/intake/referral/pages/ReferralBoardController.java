@@ -1,0 +1,58 @@
+package health.backline.intake.referral.pages;
+
+import health.backline.events.Pathway;
+import health.backline.events.ReferralStatus;
+import health.backline.intake.referral.ReferralPage;
+import health.backline.intake.referral.Referrals;
+import java.time.ZoneId;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The referral board: one day's referrals, newest first, filtered by status and pathway. The page
+ * polls {@code /referrals/rows} (the table body alone) every 5 seconds, so it follows triage and
+ * booking without a reload.
+ */
+@Controller
+class ReferralBoardController {
+
+    /** More than a busy clinic's day; beyond it the board says how many are not shown. */
+    static final int MOST_ROWS = 200;
+
+    private final Referrals referrals;
+    private final Wording wording;
+
+    ReferralBoardController(Referrals referrals, Wording wording) {
+        this.referrals = referrals;
+        this.wording = wording;
+    }
+
+    @GetMapping("/referrals")
+    ModelAndView board(@RequestParam(required = false) String status, @RequestParam(required = false) String pathway,
+                       @RequestParam(required = false) String day) {
+        ModelAndView page = rows(status, pathway, day);
+        page.setViewName("referrals/board");
+        page.addObject("section", "board");
+        page.addObject("title", "Referral board");
+        page.addObject("statuses", ReferralStatus.values());
+        page.addObject("pathways", Pathway.values());
+        return page;
+    }
+
+    /** Only the table body: what the board's polling replaces. */
+    @GetMapping("/referrals/rows")
+    ModelAndView rows(@RequestParam(required = false) String status, @RequestParam(required = false) String pathway,
+                      @RequestParam(required = false) String day) {
+        BoardFilter filter = BoardFilter.parse(status, pathway, day, wording.today());
+        ZoneId zone = wording.zone();
+        ReferralPage found = referrals.submittedBetween(filter.day().atStartOfDay(zone).toInstant(),
+                filter.day().plusDays(1).atStartOfDay(zone).toInstant(), filter.status(), filter.pathway(), MOST_ROWS);
+        ModelAndView page = new ModelAndView("referrals/board :: rows");
+        page.addObject("filter", filter);
+        page.addObject("referrals", found.items());
+        page.addObject("total", found.totalElements());
+        return page;
+    }
+}
