@@ -5,6 +5,8 @@ import health.backline.events.ReferralStatus;
 import health.backline.intake.referral.ReferralPage;
 import health.backline.intake.referral.Referrals;
 import java.time.ZoneId;
+import health.backline.events.audit.AuditTrail;
+import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,16 +25,24 @@ class ReferralBoardController {
 
     private final Referrals referrals;
     private final Wording wording;
+    private final AuditTrail audit;
 
-    ReferralBoardController(Referrals referrals, Wording wording) {
+    ReferralBoardController(Referrals referrals, Wording wording, AuditTrail audit) {
         this.referrals = referrals;
         this.wording = wording;
+        this.audit = audit;
     }
 
+    /**
+     * The board shows patients' names: opening it is audited. Its five-second refreshes of the same
+     * view are not, or they would bury every other entry.
+     */
     @GetMapping("/referrals")
     ModelAndView board(@RequestParam(required = false) String status, @RequestParam(required = false) String pathway,
-                       @RequestParam(required = false) String day) {
+                       @RequestParam(required = false) String day, Principal user) {
         ModelAndView page = rows(status, pathway, day);
+        audit.record(user.getName(), "REFERRAL_BOARD_READ", null, "board for " + ((BoardFilter) page.getModel().get("filter")).day()
+                + ": " + page.getModel().get("total") + " referrals");
         page.setViewName("referrals/board");
         page.addObject("section", "board");
         page.addObject("title", "Referral board");

@@ -1,5 +1,6 @@
 package health.backline.intake.referral.pages;
 
+import health.backline.events.audit.AuditTrail;
 import health.backline.events.web.InvalidRequestException;
 import health.backline.events.web.ProblemException;
 import health.backline.intake.referral.ReferralCancellation;
@@ -29,15 +30,21 @@ class ReferralPageController {
 
     private final Referrals referrals;
     private final ReferralCancellation cancellation;
+    private final AuditTrail audit;
 
-    ReferralPageController(Referrals referrals, ReferralCancellation cancellation) {
+    ReferralPageController(Referrals referrals, ReferralCancellation cancellation, AuditTrail audit) {
         this.referrals = referrals;
         this.cancellation = cancellation;
+        this.audit = audit;
     }
 
+    /** Opening a referral reads its patient details: the audit trail says who, and when. */
     @GetMapping("/referrals/{id}")
-    ModelAndView referral(@PathVariable String id) {
-        return find(id).map(referral -> page(referral, HttpStatus.OK)).orElseGet(() -> notFound(id));
+    ModelAndView referral(@PathVariable String id, Principal user) {
+        return find(id).map(referral -> {
+            audit.record(user.getName(), "REFERRAL_READ", referral.id().toString(), "page /referrals/" + referral.id());
+            return page(referral, HttpStatus.OK);
+        }).orElseGet(() -> notFound(id));
     }
 
     @PostMapping("/referrals/{id}/cancel")
