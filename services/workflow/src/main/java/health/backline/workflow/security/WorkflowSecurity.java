@@ -7,25 +7,44 @@ import static health.backline.events.security.Role.SCHEDULER;
 
 import health.backline.events.security.ApiSecurity;
 import health.backline.events.security.PageSecurity;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The task API for the roles that work queues (each request is then checked against its queue),
  * Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
  * Tasklist and Admin log users in themselves, with the same users and groups ({@code CamundaUsers}).
+ *
+ * <p>Camunda REST ({@code /engine-rest}) and the Camunda webapps ({@code /camunda}) are servlets of
+ * their own beside Spring MVC's: their paths are matched on the whole path, or a pattern written for
+ * Spring MVC would miss them and the page chain (a login form, Spring's CSRF token) would take them.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkflowSecurity {
 
+    /** Cockpit, Tasklist and Admin: their own login (Camunda's users) and their own CSRF protection. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/camunda/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
-        return ApiSecurity.apiPathsChain(http, auth -> auth
-                .requestMatchers("/engine-rest/**").hasRole(ADMIN.name())
+        RequestMatcher apiPaths = new OrRequestMatcher(Arrays.stream(ApiSecurity.API_PATHS).map(WorkflowSecurity::path).toList());
+        return ApiSecurity.apiChain(http.securityMatcher(apiPaths), auth -> auth
+                .requestMatchers(path("/engine-rest/**")).hasRole(ADMIN.name())
                 .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN)));
     }
 
@@ -33,8 +52,12 @@ class WorkflowSecurity {
     @Order(2)
     SecurityFilterChain workflowPages(HttpSecurity http) throws Exception {
         return PageSecurity.pageChain(http, auth -> auth
-                .requestMatchers("/camunda", "/camunda/**").permitAll()
                 .requestMatchers("/tasks", "/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER))
                 .requestMatchers("/dashboard", "/dashboard/**").hasRole(ADMIN.name()));
+    }
+
+    /** A pattern on the path within the application, whichever servlet serves it. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 }
