@@ -1,15 +1,20 @@
 package health.backline.workflow.referral;
 
 import health.backline.events.ReferralStatus;
+import health.backline.events.intake.Intake;
+import health.backline.events.intake.Patient;
 import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.workflow.metrics.ReferralMetrics;
 import health.backline.workflow.referral.ReferralProcess.Messages;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +40,17 @@ public class ReferralFlow {
     private final ReferralInstances instances;
     private final ProcessSettings settings;
     private final EventOutbox outbox;
+    private final ReferralVariables variables;
+    private final ReferralMetrics metrics;
 
-    ReferralFlow(RuntimeService runtime, ReferralInstances instances, ProcessSettings settings, EventOutbox outbox) {
+    ReferralFlow(RuntimeService runtime, ReferralInstances instances, ProcessSettings settings, EventOutbox outbox,
+                 ReferralVariables variables, ReferralMetrics metrics) {
         this.runtime = runtime;
         this.instances = instances;
         this.settings = settings;
         this.outbox = outbox;
+        this.variables = variables;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -52,19 +62,24 @@ public class ReferralFlow {
         }
         ProcessInstance instance = runtime.createMessageCorrelation(Messages.SUBMITTED)
                 .processInstanceBusinessKey(submitted.referralId())
-                .setVariables(startVariables(submitted.referralId()))
+                .setVariables(startVariables(submitted))
                 .correlateStartMessage();
         instances.started(referralId, instance.getId());
+        metrics.started();
     }
 
     @Transactional
     public void triaged(ReferralTriaged triaged) {
+        Object submittedAt = variables.of(triaged.referralId(), Variables.SUBMITTED_AT).get(Variables.SUBMITTED_AT);
         runtime.createMessageCorrelation(Messages.TRIAGED)
                 .processInstanceBusinessKey(triaged.referralId())
                 .setVariable(Variables.PATHWAY, triaged.pathway().name())
                 .setVariable(Variables.TRIAGE_PATHWAY, triaged.pathway().name())
                 .setVariable(Variables.TRIAGE_RULES, String.join(", ", triaged.rules()))
+                .setVariable(Variables.TRIAGE_REASONS, text(String.join("\n", triaged.reasons())))
                 .correlate();
+        metrics.triaged(triaged.pathway(), submittedAt instanceof Date date ? date.toInstant() : null,
+                ClockUtil.getCurrentTime().toInstant());
     }
 
     @Transactional
@@ -84,9 +99,21 @@ public class ReferralFlow {
                 "Referral cancelled: " + cancel.reason(), ClockUtil.getCurrentTime().toInstant()));
     }
 
-    private Map<String, Object> startVariables(String referralId) {
+    private Map<String, Object> startVariables(ReferralSubmitted submitted) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.REFERRAL_ID, referralId);
+        variables.put(Variables.REFERRAL_ID, submitted.referralId());
+        Instant submittedAt = submitted.submittedAt() == null ? ClockUtil.getCurrentTime().toInstant() : submitted.submittedAt();
+        variables.put(Variables.SUBMITTED_AT, Date.from(submittedAt));
+        Intake intake = submitted.intake();
+        Patient patient = intake.patient();
+        if (patient != null) {
+            variables.put(Variables.PATIENT_NAME, text(String.join(" ", nonNull(patient.givenName()), nonNull(patient.familyName())).trim()));
+            variables.put(Variables.PATIENT_MRN, text(patient.mrn()));
+        }
+        if (intake.complaint() != null) {
+            variables.put(Variables.COMPLAINT, text(complaintOf(intake)));
+        }
+        variables.put(Variables.FINDINGS, text(String.join(",", intake.findings().stream().map(Enum::name).toList())));
         variables.put("triageDeadline", iso(settings.triageDeadline()));
         variables.put("reviewDeadline", iso(settings.reviewDeadline()));
         variables.put("callDeadline", iso(settings.callDeadline()));
@@ -98,5 +125,37 @@ public class ReferralFlow {
 
     private static String iso(Duration duration) {
         return duration.toString();
+    }
+
+    /** "Lower back (lumbar), for 10 days, pain 7/10; 7 weeks of conservative care, not improving. “…”". */
+    private static String complaintOf(Intake intake) {
+        var complaint = intake.complaint();
+        String region = complaint.region() == null ? "Unknown region" : switch (complaint.region()) {
+            case CERVICAL -> "Neck (cervical)";
+            case THORACIC -> "Upper back (thoracic)";
+            case LUMBAR -> "Lower back (lumbar)";
+        };
+        StringBuilder text = new StringBuilder(region).append(", for ").append(complaint.symptomDurationDays())
+                .append(complaint.symptomDurationDays() == 1 ? " day" : " days")
+                .append(", pain ").append(complaint.painScore()).append("/10");
+        if (intake.conservativeCareWeeks() > 0) {
+            text.append("; ").append(intake.conservativeCareWeeks()).append(" weeks of conservative care");
+            if (intake.improving() != null) {
+                text.append(intake.improving() ? ", improving" : ", not improving");
+            }
+        }
+        if (complaint.description() != null && !complaint.description().isBlank()) {
+            text.append(". \u201c").append(complaint.description().strip()).append("\u201d");
+        }
+        return text.toString();
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** Camunda keeps a string variable in at most 4000 characters. */
+    private static String text(String value) {
+        return value == null || value.length() <= 3900 ? value : value.substring(0, 3899) + "…";
     }
 }

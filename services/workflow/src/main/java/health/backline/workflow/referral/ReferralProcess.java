@@ -37,6 +37,18 @@ public final class ReferralProcess {
         public static final String REASSESS_AT = "reassessAt";
         public static final String BOOKING_FAILURE = "bookingFailure";
         public static final String CANCEL_REASON = "cancelReason";
+        /** When the front desk submitted the referral (a date): the start of time to triage and to booking. */
+        public static final String SUBMITTED_AT = "submittedAt";
+        /** What the task pages show beside a task, copied from the intake and the triage result. */
+        public static final String PATIENT_NAME = "patientName";
+        public static final String PATIENT_MRN = "patientMrn";
+        public static final String COMPLAINT = "complaint";
+        /** The intake's finding codes, comma-separated. */
+        public static final String FINDINGS = "findings";
+        /** The triage rules' reason texts, one per line, in the order of {@link #TRIAGE_RULES}. */
+        public static final String TRIAGE_REASONS = "triageReasons";
+        /** Which work was overdue, local to each {@code ResolveOverdueTask}. */
+        public static final String OVERDUE_WORK = "overdueWork";
 
         private Variables() {
         }
@@ -52,6 +64,8 @@ public final class ReferralProcess {
         public static final String RESOLVE_OVERDUE_TASK = "ResolveOverdueTask";
         public static final String AWAIT_BOOKING_OUTCOME = "AwaitBookingOutcome";
         public static final String AWAIT_REASSESSMENT = "AwaitReassessment";
+        /** The "Booking failed" milestone: scheduling found no slot before the deadline. */
+        public static final String BOOKING_FAILED = "BookingFailed";
 
         private Elements() {
         }

@@ -17,14 +17,15 @@ import org.springframework.security.web.SecurityFilterChain;
  * The task API for the roles that work queues (each request is then checked against its queue),
  * Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
  * Tasklist and Admin log users in themselves, with the same users and groups ({@code CamundaUsers}).
+ *
+ * <p>Camunda REST ({@code /engine-rest}) and the Camunda webapps ({@code /camunda}) are servlets of
+ * their own beside Spring MVC's: their paths are matched on the whole path ({@link ApiSecurity#anyOf}),
+ * or a pattern written for Spring MVC would miss them.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkflowSecurity {
 
-    /**
-     * Cockpit, Tasklist and Admin sign users in and guard their forms themselves (Camunda's own
-     * login and CSRF filter, same users): Spring Security stays out of their way.
-     */
+    /** Cockpit, Tasklist and Admin: their own login (Camunda's users) and their own CSRF protection. */
     @Bean
     @Order(0)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
@@ -38,7 +39,7 @@ class WorkflowSecurity {
     @Order(1)
     SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
         return ApiSecurity.apiPathsChain(http, auth -> auth
-                .requestMatchers("/engine-rest/**").hasRole(ADMIN.name())
+                .requestMatchers(ApiSecurity.anyOf("/engine-rest/**")).hasRole(ADMIN.name())
                 .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN)));
     }
 

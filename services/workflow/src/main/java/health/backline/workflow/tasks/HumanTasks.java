@@ -40,6 +40,11 @@ class HumanTasks {
 
     /** Open tasks of these queues, most urgent first: priority, then the earliest due. */
     List<TaskView> open(Collection<TaskQueue> queues, String referralId) {
+        return openTasks(queues, referralId).stream().map(OpenTask::view).toList();
+    }
+
+    /** The same, each with what the queue page shows besides: the patient's name. */
+    List<OpenTask> openTasks(Collection<TaskQueue> queues, String referralId) {
         TaskQuery query = tasks.createTaskQuery()
                 .taskCandidateGroupIn(queues.stream().map(TaskQueue::group).toList())
                 .includeAssignedTasks()
@@ -48,7 +53,17 @@ class HumanTasks {
             query.processInstanceBusinessKey(referralId);
         }
         List<Task> open = query.orderByTaskPriority().desc().orderByDueDate().asc().list();
-        return views(open);
+        return openTasks(open);
+    }
+
+    /**
+     * One open task of this user's queues with every variable it sees (the referral's and its own),
+     * for the task page; 404, 409 (done) or 403 (not your queue) as a {@link ProblemException}.
+     */
+    TaskDetail detail(String taskId, Set<Role> roles) {
+        Task task = workable(taskId, roles);
+        OpenTask open = openTasks(List.of(task)).get(0);
+        return new TaskDetail(open.view(), kindOf(task), open.processInstanceId(), tasks.getVariables(taskId));
     }
 
     @Transactional
@@ -62,7 +77,7 @@ class HumanTasks {
                         "Task " + taskId + " is claimed by " + task.getAssignee());
             }
         }
-        return views(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0);
+        return openTasks(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0).view();
     }
 
     @Transactional
@@ -101,25 +116,40 @@ class HumanTasks {
                 "Task " + task.getId() + " has unknown key " + task.getTaskDefinitionKey()));
     }
 
-    private List<TaskView> views(List<Task> open) {
+    private List<OpenTask> openTasks(List<Task> open) {
         if (open.isEmpty()) {
             return List.of();
         }
         String[] instanceIds = open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         Map<String, String> referralOf = runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instanceIds))
                 .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, Object> pathwayOf = runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
-                .variableName(Variables.PATHWAY).list().stream()
-                .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()))
-                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
+        List<VariableInstance> variables = runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
+                .variableNameIn(Variables.PATHWAY, Variables.PATIENT_NAME).list().stream()
+                .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId())).toList();
+        Map<String, Object> pathwayOf = valuesOf(variables, Variables.PATHWAY);
+        Map<String, Object> patientOf = valuesOf(variables, Variables.PATIENT_NAME);
         return open.stream().map(task -> {
             Object pathway = pathwayOf.get(task.getProcessInstanceId());
             Pathway path = pathway == null ? null : Pathway.valueOf((String) pathway);
-            return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+            TaskView view = new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                     referralOf.get(task.getProcessInstanceId()), path, path == null ? null : path.priority(),
                     kindOf(task).queue().group(), task.getCreateTime().toInstant(),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee());
+            return new OpenTask(view, task.getProcessInstanceId(), (String) patientOf.get(task.getProcessInstanceId()));
         }).toList();
+    }
+
+    private static Map<String, Object> valuesOf(List<VariableInstance> variables, String name) {
+        return variables.stream().filter(v -> v.getName().equals(name) && v.getValue() != null)
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
+    }
+
+    /** An open task as the queue page lists it. */
+    record OpenTask(TaskView view, String processInstanceId, String patientName) {
+    }
+
+    /** An open task with every variable visible to it. */
+    record TaskDetail(TaskView view, TaskKind kind, String processInstanceId, Map<String, Object> variables) {
     }
 
 }

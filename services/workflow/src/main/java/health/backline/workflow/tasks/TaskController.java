@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.security.Role;
 import health.backline.events.web.InvalidRequestException;
 import health.backline.events.web.ProblemException;
+import health.backline.workflow.security.UserRoles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -60,10 +60,6 @@ class TaskController {
     }
 
     private static Set<Role> rolesOf(Authentication user) {
-        return user.getAuthorities().stream()
-                .map(authority -> authority.getAuthority().replaceFirst("^ROLE_", ""))
-                .filter(name -> Arrays.stream(Role.values()).anyMatch(role -> role.name().equals(name)))
-                .map(Role::valueOf)
-                .collect(Collectors.toSet());
+        return UserRoles.of(user);
     }
 }

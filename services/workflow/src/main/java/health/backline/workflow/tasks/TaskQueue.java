@@ -7,16 +7,23 @@ import java.util.Set;
 
 /** The task queues of the contract, each a Camunda candidate group, and the roles that work it. */
 enum TaskQueue {
-    CLINICIAN("clinician", Set.of(Role.CLINICIAN, Role.CLINICAL_LEAD)),
-    CLINICAL_LEAD("clinical-lead", Set.of(Role.CLINICAL_LEAD)),
-    SCHEDULER("scheduler", Set.of(Role.SCHEDULER));
+    CLINICIAN("clinician", "Clinician queue", Set.of(Role.CLINICIAN, Role.CLINICAL_LEAD)),
+    CLINICAL_LEAD("clinical-lead", "Clinical lead: overdue and escalated work", Set.of(Role.CLINICAL_LEAD)),
+    SCHEDULER("scheduler", "Scheduler: book by hand", Set.of(Role.SCHEDULER));
 
     private final String group;
+    private final String title;
     private final Set<Role> workedBy;
 
-    TaskQueue(String group, Set<Role> workedBy) {
+    TaskQueue(String group, String title, Set<Role> workedBy) {
         this.group = group;
+        this.title = title;
         this.workedBy = workedBy;
+    }
+
+    /** What the queue page calls it. */
+    String title() {
+        return title;
     }
 
     /** The queue's name in the API and its candidate group in the process. */

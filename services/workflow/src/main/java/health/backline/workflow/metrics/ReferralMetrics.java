@@ -1,0 +1,142 @@
+package health.backline.workflow.metrics;
+
+import health.backline.events.Pathway;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * How referrals move through the workflow, for Prometheus ({@code /actuator/prometheus}) and the
+ * admin dashboard: how many start, where triage routes them, how many bookings fail, and how long
+ * a referral waits from submission to its triage result and to its first booking.
+ *
+ * <p>Everything is recorded after the engine's transaction commits: a message that fails and is
+ * retried by the Kafka error handler is counted once, when it finally goes through.
+ */
+@Component
+public class ReferralMetrics {
+
+    public static final String STARTED = "backline.referrals.started";
+    public static final String ROUTED = "backline.referrals.routed";
+    public static final String BOOKINGS_FAILED = "backline.bookings.failed";
+    public static final String TIME_TO_TRIAGE = "backline.referral.time.to.triage";
+    public static final String TIME_TO_BOOKING = "backline.referral.time.to.booking";
+
+    /**
+     * The dashboard's median and 95th percentile describe this recent window (computed in this
+     * service); Prometheus gets the histogram buckets instead, for {@code histogram_quantile} over any window.
+     */
+    public static final Duration PERCENTILE_WINDOW = Duration.ofHours(1);
+
+    private final Counter started;
+    private final Map<Pathway, Counter> routed = new EnumMap<>(Pathway.class);
+    private final Counter bookingsFailed;
+    private final Timer timeToTriage;
+    private final Timer timeToBooking;
+
+    public ReferralMetrics(MeterRegistry registry) {
+        started = Counter.builder(STARTED).description("Referral process instances started").register(registry);
+        for (Pathway pathway : Pathway.values()) {
+            routed.put(pathway, Counter.builder(ROUTED).tag("pathway", pathway.name())
+                    .description("Referrals routed by their triage result, by pathway").register(registry));
+        }
+        bookingsFailed = Counter.builder(BOOKINGS_FAILED)
+                .description("Bookings scheduling could not make before the deadline (a scheduler books by hand)")
+                .register(registry);
+        timeToTriage = waitingTime(TIME_TO_TRIAGE, "From submission to the triage result reaching the workflow",
+                Duration.ofHours(1)).register(registry);
+        timeToBooking = waitingTime(TIME_TO_BOOKING, "From submission to the referral's first booked appointment",
+                Duration.ofDays(3)).register(registry);
+    }
+
+    private static Timer.Builder waitingTime(String name, String description, Duration longest) {
+        return Timer.builder(name).description(description)
+                .publishPercentiles(0.5, 0.95)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(longest)
+                .distributionStatisticExpiry(PERCENTILE_WINDOW)
+                .distributionStatisticBufferLength(6);
+    }
+
+    public void started() {
+        afterCommit(started::increment);
+    }
+
+    /** The triage result reached the process: the referral is routed, {@code submittedAt} may be unknown. */
+    public void triaged(Pathway pathway, Instant submittedAt, Instant now) {
+        afterCommit(() -> {
+            routed.get(pathway).increment();
+            record(timeToTriage, submittedAt, now);
+        });
+    }
+
+    /** The referral's first appointment is booked. */
+    public void firstBooking(Instant submittedAt, Instant now) {
+        afterCommit(() -> record(timeToBooking, submittedAt, now));
+    }
+
+    public void bookingFailed() {
+        afterCommit(bookingsFailed::increment);
+    }
+
+    public Percentiles timeToTriage() {
+        return Percentiles.of(timeToTriage);
+    }
+
+    public Percentiles timeToBooking() {
+        return Percentiles.of(timeToBooking);
+    }
+
+    private static void record(Timer timer, Instant from, Instant to) {
+        if (from != null) {
+            timer.record(Duration.between(from, to).isNegative() ? Duration.ZERO : Duration.between(from, to));
+        }
+    }
+
+    private static void afterCommit(Runnable recording) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recording.run();
+                }
+            });
+        } else {
+            recording.run();
+        }
+    }
+
+    /**
+     * A timer's median and 95th percentile over the recent window ({@link #PERCENTILE_WINDOW}), null
+     * when nothing was recorded in it, and how many were recorded since the service started.
+     */
+    public record Percentiles(Duration median, Duration p95, long countSinceStart) {
+
+        static Percentiles of(Timer timer) {
+            HistogramSnapshot snapshot = timer.takeSnapshot();
+            Duration median = null;
+            Duration p95 = null;
+            for (ValueAtPercentile value : snapshot.percentileValues()) {
+                Duration at = Duration.ofNanos((long) value.value(TimeUnit.NANOSECONDS));
+                if (value.percentile() == 0.5) {
+                    median = at;
+                } else if (value.percentile() == 0.95) {
+                    p95 = at;
+                }
+            }
+            boolean recent = p95 != null && !p95.isZero();
+            return new Percentiles(recent ? median : null, recent ? p95 : null, timer.count());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package health.backline.workflow.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import health.backline.events.Pathway;
+import health.backline.events.intake.Complaint;
+import health.backline.events.intake.Intake;
+import health.backline.events.intake.Patient;
+import health.backline.events.intake.Region;
+import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.AppointmentFailed;
+import health.backline.events.payload.ReferralSubmitted;
+import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.booking.BookingOutcomes;
+import health.backline.workflow.referral.ReferralFlow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The administrators' dashboard and the metrics behind it, after referrals run through the process.
+ * Prometheus export is on here (Spring Boot turns metric export off in tests unless asked).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+@WithRealInfrastructure
+class DashboardIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ReferralFlow flow;
+
+    @Autowired
+    BookingOutcomes bookings;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Test
+    void an_admin_sees_todays_referrals_waiting_times_queues_and_kafka() throws Exception {
+        String referral = physicalTherapyReferralBooked();
+
+        mvc.perform(get("/dashboard").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("data-pathway=\"PHYSICAL_THERAPY\""), containsString("Physical therapy"),
+                        containsString("Submission to triage"), containsString("Submission to booking"),
+                        containsString("data-queue=\"clinician\""), containsString("data-queue=\"clinical-lead\""),
+                        containsString("referrals.submitted.DLT"), containsString("data-service=\"workflow\""),
+                        containsString("workflow-triaged-referrals"),
+                        containsString("data-refresh=\"/dashboard/figures\""))));
+        String figures = mvc.perform(get("/dashboard/figures").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(figures).doesNotContain("<html").contains("id=\"triage-median\"");
+        assertThat(count(figures, "PHYSICAL_THERAPY")).isPositive();
+        assertThat(figures).doesNotContainPattern("id=\"triage-median\">–<");
+        assertThat(referral).isNotBlank();
+    }
+
+    @Test
+    void a_stuck_instance_links_to_cockpit() throws Exception {
+        String referral = physicalTherapyReferralBooked();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult().getId();
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId("AwaitReassessment")
+                .singleResult().getId();
+        Incident incident = runtime.createIncident("backlineTest", waiting, null, "Scheduling did not answer");
+        try {
+            mvc.perform(get("/dashboard").with(user("admin").roles("ADMIN")))
+                    .andExpect(content().string(allOf(containsString("Scheduling did not answer"),
+                            containsString("/camunda/app/cockpit/default/#/process-instance/" + instance),
+                            containsString(referral.substring(0, 8)))));
+        } finally {
+            runtime.resolveIncident(incident.getId());
+        }
+    }
+
+    @Test
+    void the_dashboard_is_for_admins_only() throws Exception {
+        mvc.perform(get("/dashboard").with(user("clinician").roles("CLINICIAN"))).andExpect(status().isForbidden());
+        mvc.perform(get("/dashboard/figures").with(user("lead").roles("CLINICAL_LEAD"))).andExpect(status().isForbidden());
+        mvc.perform(get("/")).andExpect(status().isFound());
+    }
+
+    @Test
+    void the_flow_metrics_are_on_the_prometheus_endpoint_after_a_referral_runs() {
+        physicalTherapyReferralBooked();
+        String failed = UUID.randomUUID().toString();
+        submit(failed);
+        flow.triaged(triaged(failed, Pathway.PRIMARY_CARE_FOLLOW_UP));
+        bookings.failed(new AppointmentFailed(failed, "No free PRIMARY_CARE_FOLLOW_UP slot before the deadline"));
+
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("clinician", "clinician").getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> scrape = http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String metrics = scrape.getBody();
+        assertThat(value(metrics, "backline_referrals_started_total")).isGreaterThanOrEqualTo(2);
+        assertThat(value(metrics, "backline_referrals_routed_total{pathway=\"PHYSICAL_THERAPY\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "backline_referrals_routed_total{pathway=\"PRIMARY_CARE_FOLLOW_UP\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "backline_bookings_failed_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "backline_referral_time_to_triage_seconds_count")).isGreaterThanOrEqualTo(2);
+        assertThat(value(metrics, "backline_referral_time_to_booking_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("backline_referral_time_to_triage_seconds_bucket{le=")
+                .contains("backline_referral_time_to_booking_seconds_bucket{le=")
+                .contains("backline_tasks_open{queue=\"clinician\"}")
+                .contains("backline_tasks_overdue{queue=\"scheduler\"}")
+                .contains("backline_tasks_open{queue=\"clinical-lead\"}");
+        assertThat(value(metrics, "backline_tasks_open{queue=\"scheduler\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "backline_incidents")).isGreaterThanOrEqualTo(0);
+    }
+
+    /** A referral submitted 90 s ago, triaged to physical therapy and booked. */
+    private String physicalTherapyReferralBooked() {
+        String referral = UUID.randomUUID().toString();
+        submit(referral);
+        flow.triaged(triaged(referral, Pathway.PHYSICAL_THERAPY));
+        Instant visit = Instant.now().plus(Duration.ofDays(3));
+        bookings.booked(new AppointmentBooked(referral, Pathway.PHYSICAL_THERAPY, visit, visit.plus(Duration.ofMinutes(30)),
+                "Physiotherapy clinic", "PT-1"));
+        return referral;
+    }
+
+    private void submit(String referral) {
+        flow.submitted(ReferralSubmitted.of(referral, Instant.now().minusSeconds(90), new Intake(
+                new Patient("MRN-11", "Grace", "Hopper", LocalDate.of(1976, 12, 9), null, null), null,
+                new Complaint(Region.CERVICAL, 3, 4, null), List.of(), 0, null, null)));
+    }
+
+    private static ReferralTriaged triaged(String referral, Pathway pathway) {
+        return new ReferralTriaged(referral, pathway, pathway.priority(), List.of("R20"), List.of("Simple spasm"), null);
+    }
+
+    /** The sample's value on the line that starts with this name and labels. */
+    private static double value(String metrics, String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as(series + " in\n" + metrics).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}

@@ -1,0 +1,255 @@
+package health.backline.workflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import health.backline.events.Pathway;
+import health.backline.events.intake.Complaint;
+import health.backline.events.intake.Finding;
+import health.backline.events.intake.Intake;
+import health.backline.events.intake.Patient;
+import health.backline.events.intake.Region;
+import health.backline.events.payload.ReferralSubmitted;
+import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.referral.ReferralFlow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The queue pages as clinicians, leads and schedulers use them: a signed-in session, a CSRF token
+ * on every form, the same rules as the task API. The job executor is off: a deadline passes when a
+ * test runs its timer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+@AutoConfigureMockMvc
+@WithRealInfrastructure
+class TaskPagesIT {
+
+    static final UserRequestPostProcessor CLINICIAN = user("clinician").roles("CLINICIAN");
+    static final UserRequestPostProcessor LEAD = user("lead").roles("CLINICAL_LEAD");
+    static final UserRequestPostProcessor SCHEDULER = user("scheduler").roles("SCHEDULER");
+    static final UserRequestPostProcessor FRONT_DESK = user("frontdesk").roles("FRONT_DESK");
+    static final UserRequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ReferralFlow flow;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    ManagementService management;
+
+    String referral;
+    String task;
+
+    @BeforeEach
+    void cancerHistoryReferralAwaitingReview() {
+        referral = UUID.randomUUID().toString();
+        flow.submitted(ReferralSubmitted.of(referral, Instant.now().minusSeconds(5), new Intake(
+                new Patient("PUB-005", "Helen", "Price", LocalDate.of(1957, 4, 20), null, null), null,
+                new Complaint(Region.LUMBAR, 14, 5, null), List.of(Finding.CANCER_HISTORY), 0, null, null)));
+        flow.triaged(new ReferralTriaged(referral, Pathway.URGENT_IMAGING, Pathway.URGENT_IMAGING.priority(),
+                List.of("R11"), List.of("History of cancer with new spinal pain: possible spinal metastasis"), null));
+        task = openTask("ReviewImagingReferral").getId();
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void a_clinician_sees_the_imaging_review_in_the_clinician_queue() throws Exception {
+        mvc.perform(get("/tasks").with(CLINICIAN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Clinician queue"),
+                        containsString("href=\"/tasks/" + task + "\""),
+                        containsString("Review imaging referral"),
+                        containsString(referral.substring(0, 8)),
+                        containsString("Helen Price"),
+                        containsString("class=\"badge URGENT_IMAGING\""),
+                        containsString("action=\"/tasks/" + task + "/claim\""),
+                        containsString("name=\"_csrf\""),
+                        containsString("Sign out"),
+                        not(containsString("Clinical lead: overdue")))));
+    }
+
+    @Test
+    void a_lead_sees_the_clinician_queue_and_the_escalations_as_two_sections() throws Exception {
+        mvc.perform(get("/tasks").with(LEAD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"queue-clinician\""),
+                        containsString("id=\"queue-clinical-lead\""), containsString(task))));
+        mvc.perform(get("/tasks").param("queue", "clinical-lead").with(LEAD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"queue-clinical-lead\""),
+                        not(containsString("id=\"queue-clinician\"")))));
+    }
+
+    @Test
+    void the_front_desk_and_admins_are_refused_the_queue_pages() throws Exception {
+        mvc.perform(get("/tasks").with(FRONT_DESK)).andExpect(status().isForbidden()).andExpect(forwardedUrl("/login?denied"));
+        mvc.perform(get("/tasks/" + task).with(ADMIN)).andExpect(status().isForbidden());
+        mvc.perform(get("/tasks")).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    @Test
+    void a_scheduler_works_only_the_scheduler_queue() throws Exception {
+        mvc.perform(get("/tasks").with(SCHEDULER))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Scheduler: book by hand"), not(containsString(task)))));
+        mvc.perform(get("/tasks").param("queue", "clinician").with(SCHEDULER))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Your role does not serve the Clinician queue")));
+        mvc.perform(get("/tasks/" + task).with(SCHEDULER))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Not your queue")));
+    }
+
+    @Test
+    void the_review_page_shows_the_decisions_beside_the_referrals_facts() throws Exception {
+        mvc.perform(get("/tasks/" + task).with(CLINICIAN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("value=\"CONFIRM\""), containsString("value=\"ESCALATE_TO_ER\""),
+                        containsString("value=\"STEP_DOWN_TO_PHYSICAL_THERAPY\""),
+                        containsString("value=\"STEP_DOWN_TO_PRIMARY_CARE\""), containsString("name=\"reason\""),
+                        containsString("Helen Price"), containsString("MRN PUB-005"),
+                        containsString(Finding.CANCER_HISTORY.reportedAs()), containsString("R11"),
+                        containsString("possible spinal metastasis"), containsString("Lower back (lumbar), for 14 days, pain 5/10"),
+                        containsString("Referral triaged"), containsString("Awaiting clinician review"))));
+    }
+
+    @Test
+    void a_clinician_claims_and_confirms_the_review_through_the_pages() throws Exception {
+        mvc.perform(post("/tasks/" + task + "/claim").with(CLINICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tasks/" + task))
+                .andExpect(flash().attribute("notice", containsString("You have claimed")));
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("clinician");
+        mvc.perform(get("/tasks/" + task).with(CLINICIAN))
+                .andExpect(content().string(containsString("You have claimed this task")));
+
+        mvc.perform(post("/tasks/" + task + "/complete").param("decision", "CONFIRM").param("reason", "")
+                        .with(CLINICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("notice", containsString("Done")));
+
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("RequestAppointment")
+                .processInstanceId(instance()).count()).isEqualTo(1);
+        mvc.perform(get("/tasks").with(CLINICIAN)).andExpect(content().string(not(containsString(task))));
+    }
+
+    @Test
+    void a_step_down_without_a_reason_shows_the_error_beside_the_field() throws Exception {
+        mvc.perform(post("/tasks/" + task + "/complete").param("decision", "STEP_DOWN_TO_PHYSICAL_THERAPY")
+                        .param("reason", "  ").with(CLINICIAN).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"reason-error\""),
+                        containsString("Reason is required unless the decision is CONFIRM"),
+                        containsString("aria-invalid=\"true\""))));
+        mvc.perform(post("/tasks/" + task + "/complete").with(CLINICIAN).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Decision is required: one of CONFIRM")));
+
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    void nothing_is_completed_without_the_forms_csrf_token() throws Exception {
+        mvc.perform(post("/tasks/" + task + "/complete").param("decision", "CONFIRM").with(CLINICIAN))
+                .andExpect(status().isForbidden());
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_task_claimed_by_someone_else_or_done_already_is_a_notice() throws Exception {
+        mvc.perform(post("/tasks/" + task + "/claim").with(LEAD).with(csrf())).andExpect(redirectedUrl("/tasks/" + task));
+
+        mvc.perform(post("/tasks/" + task + "/complete").param("decision", "CONFIRM").with(CLINICIAN).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("is claimed by lead")));
+        mvc.perform(post("/tasks/" + task + "/claim").with(CLINICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("error", containsString("Task already claimed")));
+
+        mvc.perform(post("/tasks/" + task + "/complete").param("decision", "CONFIRM").with(LEAD).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"));
+        mvc.perform(post("/tasks/" + task + "/complete").param("decision", "CONFIRM").with(LEAD).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("This task is done already")));
+    }
+
+    @Test
+    void an_overdue_review_is_highlighted_and_its_escalation_names_the_overdue_work() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(4)).plus(Duration.ofMinutes(42))));
+        mvc.perform(get("/tasks").with(CLINICIAN))
+                .andExpect(content().string(allOf(containsString("class=\"overdue\""), containsString("42 min overdue"))));
+
+        management.executeJob(management.createJobQuery().processInstanceId(instance()).activityId("ReviewOverdue")
+                .singleResult().getId());
+        String escalation = openTask("ResolveOverdueTask").getId();
+
+        mvc.perform(get("/tasks").with(LEAD)).andExpect(content().string(containsString("href=\"/tasks/" + escalation + "\"")));
+        mvc.perform(get("/tasks/" + escalation).with(LEAD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Overdue:"),
+                        containsString("<strong>Review imaging referral</strong>"), containsString("name=\"note\""))));
+        mvc.perform(get("/tasks/" + escalation).with(CLINICIAN)).andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + escalation + "/complete").param("note", "Reviewed it myself").with(LEAD).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(taskService.createTaskQuery().taskId(escalation).count()).isZero();
+    }
+
+    private String instance() {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult().getId();
+    }
+
+    private Task openTask(String key) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(referral).taskDefinitionKey(key).singleResult();
+    }
+}
