@@ -18,9 +18,11 @@ final class Banner {
     }
 
     private static final Map<String, List<Page>> PAGES = Map.of(
-            "intake", List.of(new Page("front desk", "/"), new Page("API", "/api/referrals")),
+            "intake", List.of(new Page("intake form", "/"), new Page("referral board", "/referrals"),
+                    new Page("API", "/api/referrals")),
             "triage", List.of(new Page("API", "/api/triage")),
-            "workflow", List.of(new Page("Cockpit, Tasklist", "/camunda/app/"), new Page("task API", "/api/tasks")),
+            "workflow", List.of(new Page("task queues", "/tasks"), new Page("dashboard", "/dashboard"),
+                    new Page("Cockpit, Tasklist", "/camunda/app/"), new Page("task API", "/api/tasks")),
             "scheduling", List.of(new Page("API", "/api/appointments"), new Page("", "/api/slots")));
 
     static final List<User> USERS = List.of(

@@ -25,8 +25,9 @@ class BannerTest {
 
         assertThat(banner).contains(
                 "Backline is ready (42.3 s)",
-                "http://127.0.0.1:8081/\n", "http://127.0.0.1:8081/api/referrals",
+                "http://127.0.0.1:8081/\n", "http://127.0.0.1:8081/referrals\n", "http://127.0.0.1:8081/api/referrals",
                 "http://127.0.0.1:8082/api/triage",
+                "http://127.0.0.1:8083/tasks\n", "http://127.0.0.1:8083/dashboard",
                 "http://127.0.0.1:8083/camunda/app/", "http://127.0.0.1:8083/api/tasks",
                 "http://127.0.0.1:8084/api/appointments", "http://127.0.0.1:8084/api/slots",
                 "127.0.0.1:9092",
