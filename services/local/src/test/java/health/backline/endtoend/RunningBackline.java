@@ -54,6 +54,14 @@ final class RunningBackline implements AutoCloseable {
     }
 
     static RunningBackline start(String... names) throws Exception {
+        return startInstance("", names);
+    }
+
+    /**
+     * Another instance of each named service on ports of its own (logs named {@code <service><suffix>.log}),
+     * over the same broker and database: scaled out, as a deployment runs several.
+     */
+    static RunningBackline startInstance(String suffix, String... names) throws Exception {
         Infrastructure infrastructure = RealInfrastructure.get();
         List<String> connections = List.of(
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
@@ -67,7 +75,7 @@ final class RunningBackline implements AutoCloseable {
         for (String name : names) {
             ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();
             services.put(name, ServiceProcess.start(name, SERVICE_JARS.resolve(service.jarName()),
-                    freePort(), connections, LOGS.resolve(name + ".log"), service.defaultHeap()));
+                    freePort(), connections, LOGS.resolve(name + suffix + ".log"), service.defaultHeap()));
         }
         RunningBackline backline = new RunningBackline(services);
         try {
