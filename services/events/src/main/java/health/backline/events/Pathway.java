@@ -2,15 +2,22 @@ package health.backline.events;
 
 /** Where a referral goes, most urgent first. The order of the constants is the order of urgency. */
 public enum Pathway {
-    ER_REFERRAL(Priority.STAT),
-    URGENT_IMAGING(Priority.URGENT),
-    PHYSICAL_THERAPY(Priority.ROUTINE),
-    PRIMARY_CARE_FOLLOW_UP(Priority.ROUTINE);
+    ER_REFERRAL(Priority.STAT, "Emergency department"),
+    URGENT_IMAGING(Priority.URGENT, "Urgent imaging"),
+    PHYSICAL_THERAPY(Priority.ROUTINE, "Physical therapy"),
+    PRIMARY_CARE_FOLLOW_UP(Priority.ROUTINE, "Primary care follow-up");
 
     private final Priority priority;
+    private final String label;
 
-    Pathway(Priority priority) {
+    Pathway(Priority priority, String label) {
         this.priority = priority;
+        this.label = label;
+    }
+
+    /** The pathway as staff say it, on every page. */
+    public String label() {
+        return label;
     }
 
     /** The FHIR priority a referral on this pathway carries. */

@@ -44,12 +44,6 @@ public class EventInbox {
         return Boolean.TRUE.equals(applied);
     }
 
-    /** The event's data as the record its type names. */
-    public EventPayload read(CloudEvent event) {
-        EventType type = EventType.ofType(event.getType())
-                .orElseThrow(() -> new InvalidEventException("Unknown event type " + event.getType()));
-        return read(event, type.payloadType());
-    }
 
     private <T extends EventPayload> T read(CloudEvent event, Class<T> payloadType) {
         EventType type = EventType.ofType(event.getType()).orElse(null);

@@ -1,5 +1,6 @@
 package health.backline.workflow.metrics;
 
+import health.backline.events.metrics.AfterCommit;
 import health.backline.events.Pathway;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,8 +13,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How referrals move through the workflow, for Prometheus ({@code /actuator/prometheus}) and the
@@ -70,12 +69,12 @@ public class ReferralMetrics {
     }
 
     public void started() {
-        afterCommit(started::increment);
+        AfterCommit.run(started::increment);
     }
 
     /** The triage result reached the process: the referral is routed, {@code submittedAt} may be unknown. */
     public void triaged(Pathway pathway, Instant submittedAt, Instant now) {
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             routed.get(pathway).increment();
             record(timeToTriage, submittedAt, now);
         });
@@ -83,11 +82,11 @@ public class ReferralMetrics {
 
     /** The referral's first appointment is booked. */
     public void firstBooking(Instant submittedAt, Instant now) {
-        afterCommit(() -> record(timeToBooking, submittedAt, now));
+        AfterCommit.run(() -> record(timeToBooking, submittedAt, now));
     }
 
     public void bookingFailed() {
-        afterCommit(bookingsFailed::increment);
+        AfterCommit.run(bookingsFailed::increment);
     }
 
     public Percentiles timeToTriage() {
@@ -104,18 +103,6 @@ public class ReferralMetrics {
         }
     }
 
-    private static void afterCommit(Runnable recording) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    recording.run();
-                }
-            });
-        } else {
-            recording.run();
-        }
-    }
 
     /**
      * A timer's median and 95th percentile over the recent window ({@link #PERCENTILE_WINDOW}), null

@@ -31,8 +31,4 @@ class ReferralInstances {
                 .update();
     }
 
-    boolean exists(UUID referralId) {
-        return jdbc.sql("SELECT count(*) FROM referral_instance WHERE referral_id = ?").param(referralId)
-                .query(Long.class).single() > 0;
-    }
 }

@@ -79,12 +79,7 @@ public final class Formats {
         if (pathway == null) {
             return "Not triaged yet";
         }
-        return switch (pathway) {
-            case ER_REFERRAL -> "Emergency department";
-            case URGENT_IMAGING -> "Urgent imaging";
-            case PHYSICAL_THERAPY -> "Physical therapy";
-            case PRIMARY_CARE_FOLLOW_UP -> "Primary care follow-up";
-        };
+        return pathway.label();
     }
 
     /** The first eight characters of a referral id, enough to tell referrals apart on a page. */

@@ -54,12 +54,7 @@ public class Wording {
         if (pathway == null) {
             return "—";
         }
-        return switch (pathway) {
-            case ER_REFERRAL -> "Emergency department";
-            case URGENT_IMAGING -> "Urgent imaging";
-            case PHYSICAL_THERAPY -> "Physical therapy";
-            case PRIMARY_CARE_FOLLOW_UP -> "Primary care";
-        };
+        return pathway.label();
     }
 
     public String priority(Priority priority) {
