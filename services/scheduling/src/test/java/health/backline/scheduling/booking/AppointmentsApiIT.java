@@ -1,5 +1,6 @@
 package health.backline.scheduling.booking;
 
+import health.backline.scheduling.OnAFreshMorning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +9,10 @@ import health.backline.events.Priority;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.scheduling.SchedulingServiceTest;
-import health.backline.scheduling.TestClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The appointments API: a referral's appointments, newest first, for schedulers and clinicians. */
 @SchedulingServiceTest
-class AppointmentsApiIT {
+class AppointmentsApiIT extends OnAFreshMorning {
 
     @LocalServerPort
     int port;
@@ -35,25 +33,10 @@ class AppointmentsApiIT {
     TestRestTemplate http;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     BookingService booking;
 
     @Autowired
     JdbcClient jdbc;
-
-    Instant morning;
-
-    @BeforeEach
-    void startOnAFreshMorning() {
-        morning = clock.moveToFreshMorning();
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
-    }
 
     @Test
     void a_referrals_appointments_are_listed_newest_first_with_their_status_and_slot() {

@@ -1,5 +1,6 @@
 package health.backline.scheduling.booking;
 
+import health.backline.scheduling.OnAFreshMorning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import health.backline.events.Topics;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.scheduling.SchedulingServiceTest;
-import health.backline.scheduling.TestClock;
 import health.backline.scheduling.booking.BookingOutcome.AlreadyBooked;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Booking from appointments.requested and cancelling from appointments.cancel, against a real Kafka and PostgreSQL. */
 @SchedulingServiceTest
-class BookingIT {
+class BookingIT extends OnAFreshMorning {
 
     private static final String BOOKED = EventType.APPOINTMENT_BOOKED.type();
     private static final String FAILED = EventType.APPOINTMENT_FAILED.type();
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     BookingService booking;
@@ -49,17 +45,10 @@ class BookingIT {
     JdbcClient jdbc;
 
     KafkaRecords outcomes;
-    Instant morning;
 
     @BeforeEach
-    void startOnAFreshMorning() {
-        morning = clock.moveToFreshMorning();
+    void watchOutcomes() {
         outcomes = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_OUTCOME);
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package health.backline.scheduling.booking;
 
+import health.backline.scheduling.OnAFreshMorning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import health.backline.events.Pathway;
 import health.backline.events.Topics;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.scheduling.SchedulingServiceTest;
-import health.backline.scheduling.TestClock;
 import health.backline.scheduling.booking.BookingOutcome.Booked;
 import health.backline.scheduling.booking.BookingOutcome.Failed;
 import health.backline.testsupport.KafkaRecords;
@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -43,13 +42,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction, straight into the booking service: the database decides, and nobody sees an error.
  */
 @SchedulingServiceTest
-class LastSlotRaceIT {
+class LastSlotRaceIT extends OnAFreshMorning {
 
     private static final Logger log = LoggerFactory.getLogger(LastSlotRaceIT.class);
     private static final int REQUESTS = 50;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     BookingService booking;
@@ -58,17 +54,10 @@ class LastSlotRaceIT {
     JdbcClient jdbc;
 
     KafkaRecords outcomes;
-    Instant morning;
 
     @BeforeEach
-    void startOnAFreshMorning() {
-        morning = clock.moveToFreshMorning();
+    void watchOutcomes() {
         outcomes = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_OUTCOME);
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
     }
 
     @Test

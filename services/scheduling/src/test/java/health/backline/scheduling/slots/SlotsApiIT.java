@@ -1,15 +1,13 @@
 package health.backline.scheduling.slots;
 
+import health.backline.scheduling.OnAFreshMorning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.scheduling.SchedulingServiceTest;
-import health.backline.scheduling.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The slots API: schedulers see capacity, free and booked, and add to it. */
 @SchedulingServiceTest
-class SlotsApiIT {
+class SlotsApiIT extends OnAFreshMorning {
 
     @LocalServerPort
     int port;
@@ -32,22 +30,7 @@ class SlotsApiIT {
     TestRestTemplate http;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     JdbcClient jdbc;
-
-    Instant morning;
-
-    @BeforeEach
-    void startOnAFreshMorning() {
-        morning = clock.moveToFreshMorning();
-    }
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
-    }
 
     @Test
     void a_scheduler_adds_a_slot_and_finds_it_where_it_belongs() {
