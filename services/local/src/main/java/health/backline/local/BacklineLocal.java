@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * {@code java -jar services/local/target/backline-local.jar}: the whole of Backline on one machine.
  *
  * <p>Exit codes: 0 after {@code --help}, 1 when start-up fails (after stopping whatever had started),
- * 2 for a wrong argument or setting. Once running it stops on Ctrl-C or SIGTERM.
+ * 2 for a wrong argument or setting; {@code status} exits 0 when every part is up, 3 otherwise. Once running it
+ * stops on Ctrl-C or SIGTERM.
  */
 public final class BacklineLocal {
 
@@ -26,6 +27,10 @@ public final class BacklineLocal {
             System.out.print(LocalSettings.usage());
             return;
         }
+        if (settings.status()) {
+            System.exit(StatusCommand.print(settings.dataDirectory(), System.out));
+            return;
+        }
         Path servicesDirectory = settings.servicesDirectory().orElseGet(LauncherLocation::servicesDirectory);
         LocalBackline backline = new LocalBackline(settings, servicesDirectory, System.out, System.err);
         try {
@@ -37,8 +42,12 @@ public final class BacklineLocal {
             // Kafka's threads are not daemons: only an explicit exit ends the JVM (and runs the shutdown hook).
             System.exit(1);
         } catch (RuntimeException | Error e) {
-            System.err.println("Backline did not start: " + e);
-            e.printStackTrace();
+            if (DiskFull.causedBy(e)) {
+                System.err.println(LocalBackline.diskFull(settings));
+            } else {
+                System.err.println("Backline did not start: " + e);
+                e.printStackTrace();
+            }
             System.exit(1);
         }
         backline.awaitStopped();

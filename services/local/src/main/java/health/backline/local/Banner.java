@@ -36,18 +36,18 @@ final class Banner {
     }
 
     static String render(Duration readyIn, LocalSettings settings, List<ServiceCatalog.Service> services,
-                         String kafkaBootstrap, String jdbcUrl, Path logDirectory) {
+                         String kafkaBootstrap, String jdbcUrl, Path logDirectory, Path databasePasswords) {
         StringBuilder text = new StringBuilder();
         text.append('\n').append("Backline is ready (").append(seconds(readyIn)).append(").\n\n");
         for (ServiceCatalog.Service service : services) {
             String title = capitalised(service.name());
             for (Page page : PAGES.getOrDefault(service.name(), List.of(new Page("", "/")))) {
-                row(text, title, page.label(), "http://127.0.0.1:" + settings.portOf(service) + page.path());
+                row(text, title, page.label(), "http://" + settings.host() + ":" + settings.portOf(service) + page.path());
                 title = "";
             }
         }
         row(text, "Kafka", "", kafkaBootstrap);
-        row(text, "PostgreSQL", "", jdbcUrl + "  (user backline, password backline)");
+        row(text, "PostgreSQL", "", jdbcUrl + "  (user backline, password in " + databasePasswords + ")");
         if (!services.isEmpty()) {
             text.append("\n  Users          password       role\n");
             for (User user : USERS) {
@@ -55,8 +55,18 @@ final class Banner {
             }
         }
         text.append("\n  Logs: ").append(logDirectory).append('\n');
+        text.append("  Status: ").append(statusCommand(settings)).append('\n');
         text.append("  Ctrl-C stops everything.\n");
         return text.toString();
+    }
+
+    /** The command that shows this Backline's status, as it can be typed in the current directory. */
+    static String statusCommand(LocalSettings settings) {
+        Path launcher = LauncherLocation.launcherPath().toAbsolutePath();
+        Path here = Path.of("").toAbsolutePath();
+        String jar = launcher.startsWith(here) ? here.relativize(launcher).toString() : launcher.toString();
+        boolean defaultData = settings.dataDirectory().equals(here.resolve(LocalSettings.DEFAULT_DATA_DIR));
+        return "java -jar " + jar + " status" + (defaultData ? "" : " --data-dir " + settings.dataDirectory());
     }
 
     static String seconds(Duration duration) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -25,7 +28,8 @@ final class LocalBackline {
 
     static final String DATABASE = "backline";
     static final String DATABASE_USER = "backline";
-    static final String DATABASE_PASSWORD = "backline";
+    static final String POSTGRES = "postgres";
+    static final String KAFKA = "kafka";
 
     /** A problem the user can fix, such as a busy port; the message is what to print. */
     static final class StartupException extends Exception {
@@ -44,10 +48,19 @@ final class LocalBackline {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    private volatile PidFile pidFile;
+    private volatile LauncherLock lock;
+    private volatile StatusFile statusFile;
+    private volatile DatabasePasswords passwords;
     private volatile LocalPostgres postgres;
     private volatile LocalKafka kafka;
-    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final long startedAtMillis = System.currentTimeMillis();
+    private final List<SupervisedService> services = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService restarts = Executors.newScheduledThreadPool(ServiceCatalog.ALL.size(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "backline-restart");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     LocalBackline(LocalSettings settings, Path servicesDirectory, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -60,10 +73,12 @@ final class LocalBackline {
     void start() throws StartupException, InterruptedException {
         long started = System.nanoTime();
         List<ServiceCatalog.Service> toStart = servicesToStart();
+        Optional<LauncherLock> existing = lockExistingDataDirectory();
         refuseLeftovers();
         refuseBusyPorts(toStart);
-        DataDirectory data = prepareDataDirectory();
+        DataDirectory data = prepareDataDirectory(existing);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "backline-stop"));
+        warnWhenOpen();
 
         startPostgres(data);
         startKafka(data);
@@ -71,9 +86,9 @@ final class LocalBackline {
         awaitHealthy();
 
         out.print(Banner.render(Duration.ofNanos(System.nanoTime() - started), settings,
-                toStart, kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), data.logs()));
+                toStart, kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), data.logs(), data.databasePasswords()));
         out.flush();
-        services.forEach(this::reportUnexpectedExit);
+        services.forEach(SupervisedService::supervise);
     }
 
     boolean isStopping() {
@@ -100,21 +115,37 @@ final class LocalBackline {
         return present;
     }
 
+    private Optional<LauncherLock> lockExistingDataDirectory() throws StartupException {
+        try {
+            return DataDirectory.lockExisting(settings.dataDirectory());
+        } catch (LauncherLock.HeldException held) {
+            throw alreadyRunning(held);
+        } catch (IOException e) {
+            throw new StartupException(e.getMessage());
+        }
+    }
+
+    private StartupException alreadyRunning(LauncherLock.HeldException held) {
+        String pid = held.holder().isPresent() ? " (pid " + held.holder().getAsLong() + ")" : "";
+        return new StartupException("Backline already runs from " + settings.dataDirectory() + pid + ": stop it first"
+                + " (Ctrl-C in its terminal" + (pid.isEmpty() ? "" : ", or kill " + held.holder().getAsLong())
+                + "), or give this one another --data-dir.");
+    }
+
     private void refuseLeftovers() throws StartupException {
         List<String> problems = new ArrayList<>();
-        for (PidFile.Entry entry : new PidFile(settings.dataDirectory()).stillRunning()) {
-            if (entry.name().equals(PidFile.LAUNCHER)) {
-                throw new StartupException("Backline already runs from " + settings.dataDirectory() + " (pid "
-                        + entry.pid() + "): stop it first (Ctrl-C in its terminal, or kill " + entry.pid() + ").");
+        for (StatusFile.Part part : new StatusFile(settings.dataDirectory()).stillRunning()) {
+            if (part.name().equals(StatusFile.LAUNCHER) || part.name().equals(KAFKA)) {
+                continue;
             }
-            problems.add(entry.name() + " from an earlier run still runs (pid " + entry.pid() + "): stop it with `kill "
-                    + entry.pid() + "`, then start again.");
+            problems.add(part.name() + " from an earlier run still runs (pid " + part.pid() + "): stop it with `kill "
+                    + part.pid() + "`, then start again.");
         }
         Path postgresData = settings.dataDirectory().resolve("postgres");
         LocalPostgres.runningServer(postgresData).ifPresent(pid -> problems.add("PostgreSQL from an earlier run still"
                 + " runs on " + postgresData + " (pid " + pid + "): stop it with `kill -INT " + pid + "`, then start again."));
         if (!problems.isEmpty()) {
-            throw new StartupException(String.join("\n", problems));
+            throw new StartupException(String.join("\n", problems.stream().distinct().toList()));
         }
     }
 
@@ -126,62 +157,85 @@ final class LocalBackline {
         }
     }
 
-    private DataDirectory prepareDataDirectory() throws StartupException {
+    private DataDirectory prepareDataDirectory(Optional<LauncherLock> existing) throws StartupException {
         try {
-            DataDirectory data = DataDirectory.prepare(settings.dataDirectory(), settings.fresh());
+            DataDirectory.Prepared prepared = DataDirectory.prepare(settings.dataDirectory(), settings.fresh(), existing);
+            lock = prepared.lock();
+            DataDirectory data = prepared.directory();
             out.println("Data directory " + data + (settings.fresh() ? " (wiped: --fresh)" : ""));
-            pidFile = new PidFile(data.root());
+            statusFile = new StatusFile(data.root());
+            passwords = DatabasePasswords.loadOrCreate(data.databasePasswords());
             return data;
+        } catch (LauncherLock.HeldException held) {
+            throw alreadyRunning(held);
         } catch (IOException e) {
             throw new StartupException(e.getMessage());
         }
     }
 
+    private String diskFull() {
+        return diskFull(settings);
+    }
+
+    static String diskFull(LocalSettings settings) {
+        return DiskFull.MESSAGE + settings.dataDirectory() + " and the temporary directory "
+                + System.getProperty("java.io.tmpdir") + ".";
+    }
+
+    private void warnWhenOpen() {
+        if (settings.reachableFromOtherMachines()) {
+            err.println("WARNING: " + LocalSettings.BIND_ADDRESS + "=" + settings.bindAddress() + ": the services,"
+                    + " Kafka and PostgreSQL accept connections from other machines, with the embedded default's"
+                    + " well-known passwords on the services. Use it only on a network you trust.");
+        }
+    }
+
     private void startPostgres(DataDirectory data) throws StartupException {
-        out.println("Starting PostgreSQL on " + LocalPostgres.HOST + ":" + settings.postgresPort() + " ...");
+        out.println("Starting PostgreSQL on " + settings.host() + ":" + settings.postgresPort() + " ...");
         Path log = data.logs().resolve("postgres.log");
         starting.lock();
         try {
             requireNotStopping();
-            postgres = LocalPostgres.start(data.postgres(), settings.postgresPort(), log);
-            postgres.ensureDatabase(DATABASE, DATABASE_USER, DATABASE_PASSWORD);
+            postgres = LocalPostgres.start(data.postgres(), settings.bindAddress(), settings.postgresPort(), log,
+                    passwords.superuser());
+            postgres.ensureDatabase(DATABASE, DATABASE_USER, passwords.services());
         } catch (Exception e) {
-            throw new StartupException("PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")");
+            throw new StartupException(DiskFull.causedBy(e) ? diskFull()
+                    : "PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")");
         } finally {
             starting.unlock();
         }
         out.println("PostgreSQL ready in " + Banner.seconds(postgres.startupTime()));
+        publishStatus();
     }
 
     private void startKafka(DataDirectory data) throws StartupException {
-        out.println("Starting Kafka on " + LocalKafka.HOST + ":" + settings.kafkaPort() + " ...");
+        out.println("Starting Kafka on " + settings.host() + ":" + settings.kafkaPort() + " ...");
         starting.lock();
         try {
             requireNotStopping();
-            kafka = LocalKafka.start(data.kafka(), settings.kafkaPort(), settings.kafkaControllerPort());
+            kafka = LocalKafka.start(data.kafka(), settings.bindAddress(), settings.kafkaPort(),
+                    settings.kafkaControllerPort());
         } catch (StartupException e) {
             throw e;
         } catch (Exception e) {
-            throw new StartupException("Kafka did not start: " + e);
+            throw new StartupException(DiskFull.causedBy(e) ? diskFull() : "Kafka did not start: " + e);
         } finally {
             starting.unlock();
         }
         out.println("Kafka ready in " + Banner.seconds(kafka.startupTime()) + " (cluster " + kafka.clusterId()
                 + (kafka.formattedStorage() ? ", new storage)" : ", existing storage)"));
+        publishStatus();
     }
 
     private void startServices(List<ServiceCatalog.Service> toStart, DataDirectory data) throws StartupException {
-        List<PidFile.Entry> pids = new ArrayList<>();
-        pids.add(new PidFile.Entry(PidFile.LAUNCHER, ProcessHandle.current().pid(), "java"));
         for (ServiceCatalog.Service service : toStart) {
             starting.lock();
             try {
                 requireNotStopping();
-                ServiceProcess process = ServiceProcess.start(service.name(), servicesDirectory.resolve(service.jarName()),
-                        settings.portOf(service), serviceArguments(), data.logs().resolve(service.name() + ".log"),
-                        settings.heapOf(service));
-                services.add(process);
-                pids.add(new PidFile.Entry(service.name(), process.pid(), service.jarName()));
+                ServiceProcess process = ServiceProcess.start(launchOf(service, data));
+                services.add(new SupervisedService(process, restarts, settings.startupTimeout(), out, err,
+                        this::publishStatus));
                 out.println("Starting " + service.name() + " on port " + process.port() + " (pid " + process.pid()
                         + ", heap " + settings.heapOf(service) + ")");
             } catch (IOException e) {
@@ -190,20 +244,59 @@ final class LocalBackline {
                 starting.unlock();
             }
         }
-        try {
-            pidFile.write(pids);
-        } catch (IOException e) {
-            err.println("Could not record the pids in " + data.root() + ": " + e.getMessage());
-        }
+        publishStatus();
     }
 
-    /** The services' defaults cover the rest: database host 127.0.0.1, database, user and password "backline". */
+    private ServiceProcess.Launch launchOf(ServiceCatalog.Service service, DataDirectory data) {
+        return new ServiceProcess.Launch(service.name(), servicesDirectory.resolve(service.jarName()),
+                settings.bindAddress(), settings.portOf(service), JvmOptions.of(settings.heapOf(service)),
+                serviceArguments(), Map.of("BACKLINE_DB_PASSWORD", passwords.services()),
+                data.logs().resolve(service.name() + ".log"));
+    }
+
+    /**
+     * The services' defaults cover the rest: database and user "backline". The database password goes in the
+     * environment, out of sight of other users' {@code ps}.
+     */
     private List<String> serviceArguments() {
         return List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--backline.db.host=" + settings.host(),
                 "--backline.db.port=" + postgres.port(),
                 // The embedded default is the one place the contract's default users and passwords are allowed.
                 "--backline.security.embedded-default=true");
+    }
+
+    /** Writes what runs, and how it is doing, to the status file ({@code status} reads it). */
+    private synchronized void publishStatus() {
+        StatusFile file = statusFile;
+        if (file == null || stopping) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        List<StatusFile.Part> parts = new ArrayList<>();
+        parts.add(new StatusFile.Part(StatusFile.LAUNCHER, StatusFile.State.UP, self, "java", 0, startedAtMillis, 0,
+                ""));
+        LocalPostgres database = postgres;
+        if (database != null) {
+            LocalPostgres.runningServer(database.dataDirectory()).ifPresent(pid -> parts.add(new StatusFile.Part(
+                    POSTGRES, StatusFile.State.UP, pid, POSTGRES, database.port(), startedAtMillis, 0,
+                    settings.logDirectory().resolve("postgres.log").toString())));
+        }
+        if (kafka != null) {
+            // Kafka logs to the launcher's console.
+            parts.add(new StatusFile.Part(KAFKA, StatusFile.State.UP, self, "java", kafka.port(), startedAtMillis, 0,
+                    ""));
+        }
+        for (SupervisedService service : services) {
+            parts.add(service.part(ServiceCatalog.named(service.name()).map(ServiceCatalog.Service::jarName)
+                    .orElse(service.name())));
+        }
+        try {
+            file.write(parts);
+        } catch (IOException e) {
+            err.println("Could not record the state of Backline in " + file.path() + ": " + e.getMessage());
+        }
     }
 
     private void awaitHealthy() throws StartupException, InterruptedException {
@@ -217,7 +310,8 @@ final class LocalBackline {
         });
         try {
             CompletionService<ServiceProcess> health = new ExecutorCompletionService<>(pool);
-            for (ServiceProcess service : services) {
+            for (SupervisedService supervised : services) {
+                ServiceProcess service = supervised.process();
                 health.submit(() -> {
                     Duration upIn = service.awaitHealthy(settings.startupTimeout());
                     out.println(service.name() + " is up (" + Banner.seconds(upIn) + ")");
@@ -246,15 +340,6 @@ final class LocalBackline {
             return new StartupException(message.toString());
         }
         return new StartupException("Waiting for the services failed: " + cause);
-    }
-
-    private void reportUnexpectedExit(ServiceProcess service) {
-        service.process().onExit().thenAccept(process -> {
-            if (!stopping) {
-                err.println(service.name() + " stopped unexpectedly (exit code " + process.exitValue() + "); its log: "
-                        + service.logFile() + ". The rest keeps running; Ctrl-C stops everything.");
-            }
-        });
     }
 
     private void requireNotStopping() throws StartupException {
@@ -305,9 +390,10 @@ final class LocalBackline {
                 }
                 out.println("PostgreSQL stopped in " + Banner.seconds(Duration.ofNanos(System.nanoTime() - postgresBegin)));
             }
-            if (pidFile != null) {
-                pidFile.delete();
+            if (statusFile != null) {
+                statusFile.delete();
             }
+            releaseLock();
             out.println("Backline stopped.");
             out.flush();
         } finally {
@@ -317,7 +403,8 @@ final class LocalBackline {
 
     private void stopServices() {
         List<Thread> stoppers = new ArrayList<>();
-        for (ServiceProcess service : services) {
+        restarts.shutdownNow();
+        for (SupervisedService service : services) {
             Thread stopper = new Thread(service::stop, "stop-" + service.name());
             stopper.start();
             stoppers.add(stopper);
@@ -328,6 +415,16 @@ final class LocalBackline {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                err.println("Could not release the data directory's lock: " + e.getMessage());
             }
         }
     }

@@ -30,7 +30,8 @@ import java.util.Properties;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    public static final String HOST = "127.0.0.1";
+    /** The controller listens here always: no one but this broker talks to it. */
+    static final String CONTROLLER_HOST = BindAddress.LOOPBACK;
     static final int NODE_ID = 1;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String META_PROPERTIES = "meta.properties";
@@ -42,16 +43,18 @@ public final class LocalKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final Path logDirectory;
+    private final String host;
     private final int port;
     private final String clusterId;
     private final boolean formatted;
     private final Duration startupTime;
     private boolean closed;
 
-    private LocalKafka(KafkaRaftServer server, Path logDirectory, int port, String clusterId, boolean formatted,
-                       Duration startupTime) {
+    private LocalKafka(KafkaRaftServer server, Path logDirectory, String host, int port, String clusterId,
+                       boolean formatted, Duration startupTime) {
         this.server = server;
         this.logDirectory = logDirectory;
+        this.host = host;
         this.port = port;
         this.clusterId = clusterId;
         this.formatted = formatted;
@@ -59,16 +62,17 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /**
-     * Starts the broker on {@code PLAINTEXT://127.0.0.1:port} with its controller on {@code controllerPort},
+     * Starts the broker on {@code PLAINTEXT://bindAddress:port} with its controller on loopback's {@code controllerPort},
      * formatting {@code logDirectory} first if it has never been formatted. Returns once the broker serves
      * clients. On failure the partly started server is shut down before the exception is thrown; Kafka's
      * threads are not daemons, so a launcher should still end with {@code System.exit}.
      */
-    public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
+    public static LocalKafka start(Path logDirectory, String bindAddress, int port, int controllerPort)
+            throws Exception {
         long started = System.nanoTime();
         Path directory = logDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
-        KafkaConfig config = new KafkaConfig(serverProperties(directory, port, controllerPort), false);
+        KafkaConfig config = new KafkaConfig(serverProperties(directory, bindAddress, port, controllerPort), false);
 
         boolean formattedNow = false;
         if (!isFormatted(directory)) {
@@ -86,19 +90,21 @@ public final class LocalKafka implements AutoCloseable {
             stopQuietly(server);
             throw failure;
         }
-        return new LocalKafka(server, directory, port, clusterId, formattedNow,
+        return new LocalKafka(server, directory, BindAddress.reachableHost(bindAddress), port, clusterId, formattedNow,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The configuration of a one-node cluster: replication factor 1 everywhere, topics created on first use. */
-    static Map<String, Object> serverProperties(Path logDirectory, int port, int controllerPort) {
+    static Map<String, Object> serverProperties(Path logDirectory, String bindAddress, int port, int controllerPort) {
+        String advertised = BindAddress.reachableHost(bindAddress);
         Map<String, Object> properties = new HashMap<>();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", String.valueOf(NODE_ID));
-        properties.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        properties.put("controller.quorum.voters", NODE_ID + "@" + CONTROLLER_HOST + ":" + controllerPort);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
-        properties.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        properties.put("listeners", "PLAINTEXT://" + bindAddress + ":" + port + "," + CONTROLLER_LISTENER + "://"
+                + CONTROLLER_HOST + ":" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://" + advertised + ":" + port);
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("log.dirs", logDirectory.toString());
@@ -174,7 +180,7 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return HOST + ":" + port;
+        return host + ":" + port;
     }
 
     public int port() {

@@ -31,6 +31,8 @@ public record LocalSettings(
         Map<String, String> serviceHeaps,
         Duration startupTimeout,
         Optional<Path> servicesDirectory,
+        String bindAddress,
+        boolean status,
         boolean help) {
 
     public static final String DATA_DIR = "BACKLINE_DATA_DIR";
@@ -39,6 +41,7 @@ public record LocalSettings(
     public static final String KAFKA_CONTROLLER_PORT = "BACKLINE_KAFKA_CONTROLLER_PORT";
     public static final String STARTUP_TIMEOUT = "BACKLINE_STARTUP_TIMEOUT";
     public static final String SERVICES_DIR = "BACKLINE_SERVICES_DIR";
+    public static final String BIND_ADDRESS = "BACKLINE_BIND_ADDRESS";
 
     public static final String DEFAULT_DATA_DIR = ".backline";
     public static final int DEFAULT_POSTGRES_PORT = 15432;
@@ -72,6 +75,16 @@ public record LocalSettings(
         return dataDirectory.resolve("logs");
     }
 
+    /** Where the services, Kafka and PostgreSQL are reached from this machine. */
+    public String host() {
+        return BindAddress.reachableHost(bindAddress);
+    }
+
+    /** Whether {@code BACKLINE_BIND_ADDRESS} opens Backline to other machines (it warns when it does). */
+    public boolean reachableFromOtherMachines() {
+        return !BindAddress.isLoopback(bindAddress);
+    }
+
     /** Reads the settings of this JVM: its arguments, system properties and environment. */
     public static LocalSettings fromCommandLine(String[] args) {
         return parse(List.of(args), System.getenv(), System.getProperties());
@@ -83,12 +96,15 @@ public record LocalSettings(
         boolean fresh = false;
         boolean startServices = true;
         boolean help = false;
+        boolean status = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--fresh")) {
                 fresh = true;
             } else if (arg.equals("--no-services")) {
                 startServices = false;
+            } else if (arg.equals("status") || arg.equals("--status")) {
+                status = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else if (arg.equals("--data-dir")) {
@@ -127,6 +143,8 @@ public record LocalSettings(
                 serviceHeaps,
                 sources.duration(STARTUP_TIMEOUT, DEFAULT_STARTUP_TIMEOUT),
                 sources.get(SERVICES_DIR).map(dir -> Path.of(dir).toAbsolutePath().normalize()),
+                sources.bindAddress(BIND_ADDRESS),
+                status,
                 help);
         settings.requireDistinctPorts();
         return settings;
@@ -158,9 +176,13 @@ public record LocalSettings(
     public static String usage() {
         return """
                 Usage: java -jar services/local/target/backline-local.jar [--data-dir DIR] [--fresh] [--no-services]
+                       java -jar services/local/target/backline-local.jar status [--data-dir DIR]
 
-                Starts PostgreSQL and Kafka in this JVM, then every Backline service found beside the launcher,
-                each in a JVM of its own, and prints where to go. Ctrl-C stops everything.
+                Starts PostgreSQL and Kafka, then every Backline service found beside the launcher, each in a JVM
+                of its own, and prints where to go. A service that dies is restarted (after 1 s, 2 s, 4 s ... at
+                most 30 s; given up on after 5 failures within 5 minutes). Ctrl-C stops everything.
+                `status` shows each part of the Backline running from DIR: state, pid, port, uptime, restarts,
+                memory (exit code 0 when all are up, 3 otherwise).
 
                   --data-dir DIR   where all data and logs live (default .backline, or BACKLINE_DATA_DIR)
                   --fresh          wipe the data directory first
@@ -174,6 +196,7 @@ public record LocalSettings(
                   BACKLINE_<SERVICE>_HEAP (256m, workflow 384m)
                   BACKLINE_STARTUP_TIMEOUT (180, seconds or an ISO-8601 duration such as PT5M)
                   BACKLINE_SERVICES_DIR (default: the services directory beside the launcher jar)
+                  BACKLINE_BIND_ADDRESS (127.0.0.1: only this machine; e.g. 0.0.0.0 opens Backline to the network)
                 """;
     }
 
@@ -210,6 +233,18 @@ public record LocalSettings(
                 }
                 return value;
             }).orElse(defaultHeap);
+        }
+
+        String bindAddress(String variable) {
+            return get(variable).map(value -> {
+                try {
+                    java.net.InetAddress.getByName(value);
+                    return value;
+                } catch (java.net.UnknownHostException | SecurityException unknown) {
+                    throw new InvalidSettingException(variable + "=" + value + " is not an address of this machine"
+                            + " (e.g. 127.0.0.1, or 0.0.0.0 for every interface)");
+                }
+            }).orElse(BindAddress.LOOPBACK);
         }
 
         Duration duration(String variable, Duration defaultDuration) {

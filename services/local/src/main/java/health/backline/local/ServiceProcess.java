@@ -14,15 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Spring Boot service running in a JVM of its own, as in production:
- * {@code java -Xmx<heap> -jar <jar> --server.port=<port> <args...>}, its output in a log file.
+ * {@code java <jvm options> -jar <jar> --server.port=<port> <args...>}, its output in a log file.
  *
  * <p>Independent of the rest of the launcher so tests can start the real service jars against their own
  * broker and database.
@@ -36,20 +38,49 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String name;
-    private final int port;
-    private final Path logFile;
+    private final Launch launch;
     private final List<String> command;
     private final Process process;
     private final long startedNanos;
 
-    private ServiceProcess(String name, int port, Path logFile, List<String> command, Process process, long startedNanos) {
-        this.name = name;
-        this.port = port;
-        this.logFile = logFile;
+    private ServiceProcess(Launch launch, List<String> command, Process process, long startedNanos) {
+        this.launch = launch;
         this.command = command;
         this.process = process;
         this.startedNanos = startedNanos;
+    }
+
+    /**
+     * How to start one service: its name (for messages), jar, the address and port it listens on, JVM options
+     * (heap and the like), further application arguments, environment (e.g. a password, kept out of the command
+     * line) and log file.
+     */
+    public record Launch(String name, Path jar, String address, int port, List<String> jvmOptions, List<String> args,
+                         Map<String, String> environment, Path logFile) {
+
+        public Launch {
+            jvmOptions = List.copyOf(jvmOptions);
+            args = List.copyOf(args);
+            environment = Map.copyOf(environment);
+        }
+
+        /** The whole command line: {@code java <jvm options> -jar <jar> --server.port=<port> <args...>}. */
+        List<String> command() {
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toAbsolutePath().toString());
+            command.add("--server.address=" + address);
+            command.add("--server.port=" + port);
+            command.addAll(args);
+            return command;
+        }
+
+        /** Where the service answers: its address, or loopback when it listens on every address. */
+        String reachableHost() {
+            return BindAddress.reachableHost(address);
+        }
     }
 
     /**
@@ -68,28 +99,44 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(Path, int, List, Path, String)}, with a name of your choosing for messages. */
     public static ServiceProcess start(String name, Path jar, int port, List<String> args, Path logFile, String heap)
             throws IOException {
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("No service jar at " + jar.toAbsolutePath());
-        }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.add("-Xmx" + heap);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        command.add("--server.port=" + port);
-        command.addAll(args);
+        return start(new Launch(name, jar, BindAddress.LOOPBACK, port, List.of("-Xmx" + heap), args, Map.of(), logFile));
+    }
 
-        Path log = logFile.toAbsolutePath();
-        Files.createDirectories(log.getParent());
+    /** Starts a service afresh: an existing log is kept as {@code <file>.1}. */
+    public static ServiceProcess start(Launch launch) throws IOException {
+        Path log = prepareLog(launch);
         if (Files.exists(log)) {
             Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
         }
-        Process process = new ProcessBuilder(command)
+        return run(launch, Redirect.to(log.toFile()));
+    }
+
+    /** Starts the same service again after it ended: the log goes on in the same file, after a line saying why. */
+    public ServiceProcess restart(String reason) throws IOException {
+        Path log = prepareLog(launch);
+        Files.writeString(log, System.lineSeparator() + "=== " + reason + " ===" + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return run(launch, Redirect.appendTo(log.toFile()));
+    }
+
+    private static Path prepareLog(Launch launch) throws IOException {
+        if (!Files.isRegularFile(launch.jar())) {
+            throw new IOException("No service jar at " + launch.jar().toAbsolutePath());
+        }
+        Path log = launch.logFile().toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        return log;
+    }
+
+    private static ServiceProcess run(Launch launch, Redirect output) throws IOException {
+        List<String> command = launch.command();
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(Redirect.to(log.toFile()))
-                .redirectInput(Redirect.from(nullFile()))
-                .start();
-        return new ServiceProcess(name, port, log, List.copyOf(command), process, System.nanoTime());
+                .redirectOutput(output)
+                .redirectInput(Redirect.from(nullFile()));
+        builder.environment().putAll(launch.environment());
+        Process process = builder.start();
+        return new ServiceProcess(launch, List.copyOf(command), process, System.nanoTime());
     }
 
     /** "intake" for {@code backline-intake.jar}, "x" for {@code x.jar}. */
@@ -109,15 +156,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String name() {
-        return name;
+        return launch.name();
     }
 
     public int port() {
-        return port;
+        return launch.port();
     }
 
     public Path logFile() {
-        return logFile;
+        return launch.logFile().toAbsolutePath();
     }
 
     public List<String> command() {
@@ -137,7 +184,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public URI healthUri() {
-        return URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        return URI.create("http://" + launch.reachableHost() + ":" + port() + "/actuator/health");
     }
 
     /**
@@ -182,7 +229,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private ServiceFailedException failure(String what) {
-        return new ServiceFailedException(name, name + " " + what + " (log: " + logFile + ")", logTail(30));
+        return new ServiceFailedException(name(), name() + " " + what + " (log: " + logFile() + ")", logTail(30));
     }
 
     /** Stops the service gracefully, waiting up to {@link #DEFAULT_STOP_GRACE} before killing it. */
@@ -232,7 +279,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The last {@code lines} lines of the log file (fewer if it is shorter). */
     public List<String> logTail(int lines) {
-        return tail(logFile, lines);
+        return tail(logFile(), lines);
     }
 
     static List<String> tail(Path file, int lines) {
@@ -262,6 +309,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + " (pid " + process.pid() + ", port " + port + ")";
+        return name() + " (pid " + process.pid() + ", port " + port() + ")";
     }
 }

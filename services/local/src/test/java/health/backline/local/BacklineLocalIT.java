@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,11 +74,16 @@ class BacklineLocalIT {
         }
     }
 
-    private Process startLauncher(String... args) throws IOException {
+    private List<String> launcherCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(ServiceProcess.javaExecutable(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), BacklineLocal.class.getName(), "--data-dir", data.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        return command;
+    }
+
+    private Process startLauncher(String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcherCommand(args)).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         launcher = builder.start();
         return launcher;
@@ -105,7 +111,10 @@ class BacklineLocalIT {
                 "argument --backline.db.port=" + postgresPort,
                 "max heap 64 MiB");
         assertThat(data.resolve("logs/triage.log")).exists();
-        assertThat(data.resolve("backline.pids")).exists();
+        assertThat(data.resolve(StatusFile.FILE_NAME)).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(Files.readString(data.resolve("logs/intake.log"))).contains("argument --server.address=127.0.0.1")
+                .doesNotContain("argument --backline.db.password");
 
         List<ProcessHandle> children = backline.descendants().toList();
         long postmaster = LocalPostgres.runningServer(data.resolve("postgres")).orElseThrow();
@@ -120,7 +129,7 @@ class BacklineLocalIT {
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         // pg_ctl returns once the server has shut down; its process may take a moment more to be gone.
         await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).isEmpty());
-        assertThat(data.resolve("backline.pids")).doesNotExist();
+        assertThat(data.resolve(StatusFile.FILE_NAME)).doesNotExist();
 
         // A second start finds the data again.
         Process again = startLauncher("--no-services");
@@ -128,6 +137,96 @@ class BacklineLocalIT {
         assertThat(output()).contains("existing storage");
         again.destroy();
         assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void a_killed_service_is_restarted_and_status_shows_every_part_with_its_restarts() throws Exception {
+        Process backline = startLauncher();
+        await().atMost(Duration.ofSeconds(120)).until(() -> output().contains("Ctrl-C stops everything.") || !backline.isAlive());
+        assertThat(output()).contains("Status: java -jar ");
+        Command.Result healthy = status();
+        assertThat(healthy.exitCode()).as(healthy.output()).isZero();
+        assertThat(healthy.output()).containsPattern("launcher +up +" + backline.pid())
+                .containsPattern("postgres +up +[0-9]+ +" + postgresPort + " .* MiB")
+                .containsPattern("kafka +up +" + backline.pid() + " +" + kafkaPort + " .*\\(launcher\\)")
+                .containsPattern("intake +up +[0-9]+ +" + intakePort + " +0m [0-9]{2}s +0 +[0-9,]+ MiB +[0-9,]+ MiB")
+                .containsPattern("triage +up +[0-9]+ +" + triagePort)
+                .containsPattern("total .* MiB");
+        long intake = servicePid("intake");
+
+        ProcessHandle.of(intake).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> output().contains("intake is up again"));
+        assertThat(output()).contains("intake exited with code 137 (log: " + data.resolve("logs/intake.log")
+                + "); restart 1 in 1 s.");
+        assertThat(Files.readString(data.resolve("logs/intake.log"))).contains("=== restart 1 after exit code 137 ===");
+        long restarted = servicePid("intake");
+        assertThat(restarted).isNotEqualTo(intake);
+        Command.Result afterRestart = status();
+        assertThat(afterRestart.exitCode()).isZero();
+        assertThat(afterRestart.output()).containsPattern("intake +up +" + restarted + " +" + intakePort + " +0m [0-9]{2}s +1 ");
+
+        backline.destroy();
+        assertThat(backline.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
+        assertThat(ProcessHandle.of(restarted).filter(ProcessHandle::isAlive)).isEmpty();
+        Command.Result stopped = status();
+        assertThat(stopped.exitCode()).isEqualTo(StatusCommand.NOT_ALL_UP);
+        assertThat(stopped.output()).contains("Backline is not running from " + data);
+    }
+
+    @Test
+    void a_service_that_keeps_crashing_is_given_up_on_after_five_failures_and_the_rest_keeps_running() throws Exception {
+        environment.put("FAKE_CRASH", "backline-triage");
+        Process backline = startLauncher();
+
+        await().atMost(Duration.ofSeconds(150)).until(() -> output().contains("gave up") || !backline.isAlive());
+
+        assertThat(backline.isAlive()).as(output()).isTrue();
+        assertThat(output()).contains("triage exited with code 7 (log: " + data.resolve("logs/triage.log") + "); restart 1 in 1 s.",
+                "restart 2 in 2 s.", "restart 3 in 4 s.", "restart 4 in 8 s.",
+                "It failed 5 times within 5 minutes, so Backline gave up on it: the rest keeps running.");
+        Command.Result status = status();
+        assertThat(status.exitCode()).isEqualTo(StatusCommand.NOT_ALL_UP);
+        assertThat(status.output()).containsPattern("triage +gave up").containsPattern("intake +up");
+        backline.destroy();
+        assertThat(backline.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
+    }
+
+    @Test
+    void a_second_launcher_on_the_same_data_directory_is_refused_with_the_pid_of_the_first() throws Exception {
+        Process first = startLauncher("--no-services");
+        await().atMost(Duration.ofSeconds(120)).until(() -> output().contains("Ctrl-C stops everything.") || !first.isAlive());
+
+        Command.Result second = Command.run(launcherCommand("--no-services"), environment);
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.output().strip()).isEqualTo("Backline already runs from " + data + " (pid " + first.pid()
+                + "): stop it first (Ctrl-C in its terminal, or kill " + first.pid() + "), or give this one another --data-dir.");
+        assertThat(first.isAlive()).isTrue();
+        first.destroy();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void a_data_directory_of_an_earlier_version_gets_one_line_and_the_hint_fresh() throws Exception {
+        Files.createDirectories(data.resolve("postgres"));
+        Files.writeString(data.resolve(DataDirectory.MARKER), "an earlier Backline's data directory");
+
+        Command.Result refused = Command.run(launcherCommand(), environment);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.output().strip()).isEqualTo("The data directory " + data + " was made by an earlier Backline"
+                + " (layout 1, this one needs 2). Start with --fresh to wipe it (the referrals in it are lost), or choose"
+                + " another with --data-dir.");
+    }
+
+    private Command.Result status() throws Exception {
+        return Command.run(launcherCommand("status"), environment);
+    }
+
+    private long servicePid(String name) throws IOException {
+        return new StatusFile(data).read().orElseThrow().parts().stream()
+                .filter(part -> part.name().equals(name)).findFirst().orElseThrow().pid();
     }
 
     @Test

@@ -16,7 +16,8 @@ class BannerTest {
 
     private String banner(List<ServiceCatalog.Service> services) {
         return Banner.render(Duration.ofMillis(42_345), settings, services, "127.0.0.1:9092",
-                "jdbc:postgresql://127.0.0.1:15432/backline", Path.of("/data/.backline/logs"));
+                "jdbc:postgresql://127.0.0.1:15432/backline", Path.of("/data/.backline/logs"),
+                Path.of("/data/.backline/database-passwords.properties"));
     }
 
     @Test
@@ -31,8 +32,10 @@ class BannerTest {
                 "http://127.0.0.1:8083/camunda/app/", "http://127.0.0.1:8083/api/tasks",
                 "http://127.0.0.1:8084/api/appointments", "http://127.0.0.1:8084/api/slots",
                 "127.0.0.1:9092",
-                "jdbc:postgresql://127.0.0.1:15432/backline  (user backline, password backline)",
+                "jdbc:postgresql://127.0.0.1:15432/backline  (user backline, password in"
+                        + " /data/.backline/database-passwords.properties)",
                 "Logs: /data/.backline/logs",
+                "Status: java -jar ",
                 "Ctrl-C stops everything.");
         assertThat(banner).containsPattern("frontdesk +frontdesk +FRONT_DESK")
                 .containsPattern("clinician +clinician +CLINICIAN")

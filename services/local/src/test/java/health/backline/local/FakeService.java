@@ -13,7 +13,8 @@ import java.nio.file.Path;
  *
  * <p>Arguments: {@code --server.port=N}; {@code --fake.mode=} {@code up} (default), {@code exit} (fails at once),
  * {@code down} (answers 503 DOWN), {@code stubborn} (ignores SIGTERM); {@code --fake.child} (starts a
- * {@code sleep} child). The environment variable {@code FAKE_FAIL} names services (by jar) that fail at once.
+ * {@code sleep} child). The environment variable {@code FAKE_FAIL} names services (by jar) that fail at once;
+ * {@code FAKE_CRASH} names services that come up, then crash (exit code 7) a second and a half later.
  */
 public final class FakeService {
 
@@ -67,5 +68,11 @@ public final class FakeService {
             }
         }));
         System.out.println("fake " + jar + " listening on " + port);
+        String crashing = System.getenv().getOrDefault("FAKE_CRASH", "");
+        if (!crashing.isEmpty() && jar.contains(crashing)) {
+            Thread.sleep(1500);
+            System.out.println("fake crash");
+            Runtime.getRuntime().halt(7);
+        }
     }
 }

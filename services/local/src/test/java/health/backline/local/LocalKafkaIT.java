@@ -36,7 +36,7 @@ class LocalKafkaIT {
         String clusterId;
         RecordMetadata written;
 
-        try (LocalKafka kafka = LocalKafka.start(logDirectory, ports[0], ports[1])) {
+        try (LocalKafka kafka = LocalKafka.start(logDirectory, BindAddress.LOOPBACK, ports[0], ports[1])) {
             assertThat(kafka.formattedStorage()).isTrue();
             assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + ports[0]);
             clusterId = kafka.clusterId();
@@ -45,7 +45,7 @@ class LocalKafkaIT {
         assertThat(LocalKafka.isFormatted(logDirectory)).isTrue();
         assertThat(LocalKafka.readClusterId(logDirectory)).isEqualTo(clusterId);
 
-        try (LocalKafka again = LocalKafka.start(logDirectory, ports[0], ports[1])) {
+        try (LocalKafka again = LocalKafka.start(logDirectory, BindAddress.LOOPBACK, ports[0], ports[1])) {
             assertThat(again.formattedStorage()).isFalse();
             assertThat(again.clusterId()).isEqualTo(clusterId);
 
@@ -62,7 +62,7 @@ class LocalKafkaIT {
     @Test
     void topics_are_created_on_first_use_with_three_partitions() throws Exception {
         int[] ports = FreePorts.take(2);
-        try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), ports[0], ports[1])) {
+        try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), BindAddress.LOOPBACK, ports[0], ports[1])) {
             send(kafka.bootstrapServers(), "a", "first");
             try (KafkaConsumer<String, String> consumer = consumer(kafka.bootstrapServers())) {
                 assertThat(consumer.partitionsFor(TOPIC)).hasSize(3);

@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalPostgresIT {
+
+    private static final String SUPERUSER_PASSWORD = "superuser-secret-for-this-test";
 
     @TempDir
     Path data;
@@ -23,7 +26,7 @@ class LocalPostgresIT {
         Path directory = data.resolve("postgres");
         Path log = data.resolve("logs/postgres.log");
 
-        try (LocalPostgres postgres = LocalPostgres.start(directory, port, log)) {
+        try (LocalPostgres postgres = LocalPostgres.start(directory, BindAddress.LOOPBACK, port, log, SUPERUSER_PASSWORD)) {
             postgres.ensureDatabase("backline", "backline", "backline");
             try (Connection connection = postgres.connection("backline", "backline", "backline")) {
                 assertThat(setting(connection, "fsync")).isEqualTo("on");
@@ -37,7 +40,7 @@ class LocalPostgresIT {
             }
         }
 
-        try (LocalPostgres again = LocalPostgres.start(directory, port, log)) {
+        try (LocalPostgres again = LocalPostgres.start(directory, BindAddress.LOOPBACK, port, log, SUPERUSER_PASSWORD)) {
             // Idempotent: role and database exist already.
             again.ensureDatabase("backline", "backline", "backline");
             try (Connection connection = again.connection("backline", "backline", "backline");
@@ -55,7 +58,8 @@ class LocalPostgresIT {
     @Test
     void the_database_belongs_to_the_backline_role_so_services_can_create_their_schemas() throws Exception {
         int port = FreePorts.take(1)[0];
-        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), port, data.resolve("postgres.log"))) {
+        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BindAddress.LOOPBACK, port,
+                data.resolve("postgres.log"), SUPERUSER_PASSWORD)) {
             postgres.ensureDatabase("backline", "backline", "backline");
             postgres.ensureDatabase("backline", "backline", "backline");
 
@@ -70,6 +74,40 @@ class LocalPostgresIT {
                 }
             }
         }
+    }
+
+    @Test
+    void every_connection_must_give_its_password_none_is_trusted() throws Exception {
+        int port = FreePorts.take(1)[0];
+        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BindAddress.LOOPBACK, port,
+                data.resolve("postgres.log"), SUPERUSER_PASSWORD)) {
+            postgres.ensureDatabase("backline", "backline", "first-password");
+            postgres.ensureDatabase("backline", "backline", "rotated-password");
+
+            assertThatThrownBy(() -> postgres.connection("postgres", "postgres", null).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+            assertThatThrownBy(() -> postgres.connection("postgres", "postgres", "wrong").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            assertThatThrownBy(() -> postgres.connection("backline", "backline", "first-password").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            try (Connection connection = postgres.connection("backline", "backline", "rotated-password")) {
+                assertThat(setting(connection, "password_encryption")).isEqualTo("scram-sha-256");
+            }
+            try (Connection superuser = postgres.superuserConnection("postgres");
+                 Statement statement = superuser.createStatement();
+                 ResultSet rules = statement.executeQuery("SELECT DISTINCT auth_method FROM pg_hba_file_rules")) {
+                rules.next();
+                assertThat(rules.getString(1)).isEqualTo("scram-sha-256");
+                assertThat(rules.next()).as("only one authentication method").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void it_listens_on_loopback_and_on_the_address_asked_for() {
+        assertThat(LocalPostgres.listenAddresses("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(LocalPostgres.listenAddresses("0.0.0.0")).isEqualTo("*");
+        assertThat(LocalPostgres.listenAddresses("192.0.2.7")).isEqualTo("127.0.0.1,192.0.2.7");
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
