@@ -1,6 +1,8 @@
 package health.backline.local;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code java -jar services/local/target/backline-local.jar}: the whole of Backline on one machine.
@@ -14,7 +16,7 @@ public final class BacklineLocal {
     private BacklineLocal() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         LocalSettings settings;
         try {
             settings = LocalSettings.fromCommandLine(args);
@@ -29,6 +31,11 @@ public final class BacklineLocal {
         }
         if (settings.status()) {
             System.exit(StatusCommand.print(settings.dataDirectory(), System.out));
+            return;
+        }
+        Optional<Path> handOver = TunedJvm.launcherJarToRelaunch();
+        if (handOver.isPresent()) {
+            System.exit(TunedJvm.relaunch(handOver.get(), args));
             return;
         }
         Path servicesDirectory = settings.servicesDirectory().orElseGet(LauncherLocation::servicesDirectory);

@@ -1,11 +1,8 @@
 package health.backline.local;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -174,32 +171,9 @@ public final class DataDirectory {
     private static void deleteContents(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.filter(e -> !e.getFileName().toString().equals(LauncherLock.FILE_NAME)).toList()) {
-                deleteRecursively(entry);
+                Directories.deleteRecursively(entry);
             }
         }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(path);
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     @Override

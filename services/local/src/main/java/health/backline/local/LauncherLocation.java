@@ -1,9 +1,12 @@
 package health.backline.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Optional;
 
 /**
  * Where the launcher runs from, and so where the service jars are: {@code services/} beside the launcher jar
@@ -17,6 +20,21 @@ final class LauncherLocation {
 
     static Path servicesDirectory() {
         return launcherPath().toAbsolutePath().getParent().resolve("services");
+    }
+
+    /**
+     * Where PostgreSQL's binaries are unpacked: beside the launcher ({@code target/postgres-binaries/}), where the
+     * build's training run ({@link ClassDataTraining}) unpacks them once, so a first start does not spend seconds of
+     * CPU on it; the temporary directory, as zonky does by default, where the launcher's directory is read-only.
+     */
+    static Optional<Path> postgresBinaries() {
+        Path directory = launcherPath().toAbsolutePath().getParent().resolve("postgres-binaries");
+        try {
+            Files.createDirectories(directory);
+            return Files.isWritable(directory) ? Optional.of(directory) : Optional.empty();
+        } catch (IOException | SecurityException readOnly) {
+            return Optional.empty();
+        }
     }
 
     /** The launcher jar, or the directory of its classes. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +81,7 @@ final class LocalBackline {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "backline-stop"));
         warnWhenOpen();
 
-        startPostgres(data);
-        startKafka(data);
+        startPostgresAndKafka(data);
         startServices(toStart, data);
         awaitHealthy();
 
@@ -190,42 +190,51 @@ final class LocalBackline {
         }
     }
 
-    private void startPostgres(DataDirectory data) throws StartupException {
-        out.println("Starting PostgreSQL on " + settings.host() + ":" + settings.postgresPort() + " ...");
-        Path log = data.logs().resolve("postgres.log");
+    /** PostgreSQL and Kafka need nothing of each other: they start side by side. */
+    private void startPostgresAndKafka(DataDirectory data) throws StartupException, InterruptedException {
+        out.println("Starting PostgreSQL on " + settings.host() + ":" + settings.postgresPort() + " and Kafka on "
+                + settings.host() + ":" + settings.kafkaPort() + " ...");
+        ExecutorService beside = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "kafka-start"));
         starting.lock();
         try {
             requireNotStopping();
+            Future<LocalKafka> kafkaStarted = beside.submit(() -> LocalKafka.start(data.kafka(), settings.bindAddress(),
+                    settings.kafkaPort(), settings.kafkaControllerPort()));
+            try {
+                startPostgres(data);
+            } finally {
+                // Even when PostgreSQL failed: a Kafka that started must be known, so that stop() closes it.
+                kafka = awaitKafka(kafkaStarted);
+            }
+        } finally {
+            starting.unlock();
+            beside.shutdown();
+        }
+        out.println("PostgreSQL ready in " + Banner.seconds(postgres.startupTime()));
+        out.println("Kafka ready in " + Banner.seconds(kafka.startupTime()) + " (cluster " + kafka.clusterId()
+                + (kafka.formattedStorage() ? ", new storage)" : ", existing storage)"));
+        publishStatus();
+    }
+
+    private void startPostgres(DataDirectory data) throws StartupException {
+        Path log = data.logs().resolve("postgres.log");
+        try {
             postgres = LocalPostgres.start(data.postgres(), settings.bindAddress(), settings.postgresPort(), log,
                     passwords.superuser());
             postgres.ensureDatabase(DATABASE, DATABASE_USER, passwords.services());
         } catch (Exception e) {
             throw new StartupException(DiskFull.causedBy(e) ? diskFull()
                     : "PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")");
-        } finally {
-            starting.unlock();
         }
-        out.println("PostgreSQL ready in " + Banner.seconds(postgres.startupTime()));
-        publishStatus();
     }
 
-    private void startKafka(DataDirectory data) throws StartupException {
-        out.println("Starting Kafka on " + settings.host() + ":" + settings.kafkaPort() + " ...");
-        starting.lock();
+    private LocalKafka awaitKafka(Future<LocalKafka> kafkaStarted) throws StartupException, InterruptedException {
         try {
-            requireNotStopping();
-            kafka = LocalKafka.start(data.kafka(), settings.bindAddress(), settings.kafkaPort(),
-                    settings.kafkaControllerPort());
-        } catch (StartupException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StartupException(DiskFull.causedBy(e) ? diskFull() : "Kafka did not start: " + e);
-        } finally {
-            starting.unlock();
+            return kafkaStarted.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new StartupException(DiskFull.causedBy(cause) ? diskFull() : "Kafka did not start: " + cause);
         }
-        out.println("Kafka ready in " + Banner.seconds(kafka.startupTime()) + " (cluster " + kafka.clusterId()
-                + (kafka.formattedStorage() ? ", new storage)" : ", existing storage)"));
-        publishStatus();
     }
 
     private void startServices(List<ServiceCatalog.Service> toStart, DataDirectory data) throws StartupException {
@@ -237,7 +246,8 @@ final class LocalBackline {
                 services.add(new SupervisedService(process, restarts, settings.startupTimeout(), out, err,
                         this::publishStatus));
                 out.println("Starting " + service.name() + " on port " + process.port() + " (pid " + process.pid()
-                        + ", heap " + settings.heapOf(service) + ")");
+                        + ", heap " + settings.heapOf(service)
+                        + (ClassArchive.of(servicesDirectory, service).isUsable() ? ", class data archive)" : ")"));
             } catch (IOException e) {
                 throw new StartupException(service.name() + " did not start: " + e.getMessage());
             } finally {
@@ -248,23 +258,11 @@ final class LocalBackline {
     }
 
     private ServiceProcess.Launch launchOf(ServiceCatalog.Service service, DataDirectory data) {
-        return new ServiceProcess.Launch(service.name(), servicesDirectory.resolve(service.jarName()),
-                settings.bindAddress(), settings.portOf(service), JvmOptions.of(settings.heapOf(service)),
-                serviceArguments(), Map.of("BACKLINE_DB_PASSWORD", passwords.services()),
+        ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), settings.host(),
+                postgres.port(), passwords.services());
+        return ServiceProcess.Launch.of(service, servicesDirectory, settings.bindAddress(), settings.portOf(service),
+                settings.heapOf(service), connections.arguments(), connections.environment(),
                 data.logs().resolve(service.name() + ".log"));
-    }
-
-    /**
-     * The services' defaults cover the rest: database and user "backline". The database password goes in the
-     * environment, out of sight of other users' {@code ps}.
-     */
-    private List<String> serviceArguments() {
-        return List.of(
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--backline.db.host=" + settings.host(),
-                "--backline.db.port=" + postgres.port(),
-                // The embedded default is the one place the contract's default users and passwords are allowed.
-                "--backline.security.embedded-default=true");
     }
 
     /** Writes what runs, and how it is doing, to the status file ({@code status} reads it). */
@@ -274,8 +272,10 @@ final class LocalBackline {
             return;
         }
         long self = ProcessHandle.current().pid();
+        // The JVM the user started, when it handed over to this tuned one (TunedJvm), else this one.
+        long launcher = TunedJvm.relaunchedBy().map(ProcessHandle::pid).orElse(self);
         List<StatusFile.Part> parts = new ArrayList<>();
-        parts.add(new StatusFile.Part(StatusFile.LAUNCHER, StatusFile.State.UP, self, "java", 0, startedAtMillis, 0,
+        parts.add(new StatusFile.Part(StatusFile.LAUNCHER, StatusFile.State.UP, launcher, "java", 0, startedAtMillis, 0,
                 ""));
         LocalPostgres database = postgres;
         if (database != null) {
@@ -284,7 +284,7 @@ final class LocalBackline {
                     settings.logDirectory().resolve("postgres.log").toString())));
         }
         if (kafka != null) {
-            // Kafka logs to the launcher's console.
+            // Kafka runs in this JVM and logs to the launcher's console.
             parts.add(new StatusFile.Part(KAFKA, StatusFile.State.UP, self, "java", kafka.port(), startedAtMillis, 0,
                     ""));
         }

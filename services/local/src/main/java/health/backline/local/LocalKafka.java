@@ -118,6 +118,9 @@ public final class LocalKafka implements AutoCloseable {
         properties.put("transaction.state.log.min.isr", "1");
         properties.put("transaction.state.log.num.partitions", "10");
         properties.put("auto.create.topics.enable", "true");
+        // The log cleaner (for compacted topics such as the consumer offsets) takes its whole dedupe buffer at start:
+        // 128 MiB by default, far more than one machine's offsets need.
+        properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         // One member per group on one machine: no point waiting for more before the first assignment.
         properties.put("group.initial.rebalance.delay.ms", "0");
         return properties;

@@ -62,7 +62,9 @@ public final class LocalPostgres implements AutoCloseable {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(passwordFile, superuserPassword);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            LauncherLocation.postgresBinaries().ifPresent(binaries -> builder.setOverrideWorkingDirectory(binaries.toFile()));
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)

@@ -64,6 +64,17 @@ public final class ServiceProcess implements AutoCloseable {
             environment = Map.copyOf(environment);
         }
 
+        /**
+         * A Backline service as the launcher starts it: from its class data archive when the build made one (see
+         * {@link ClassArchive}), with the launcher's JVM options ({@link JvmOptions}).
+         */
+        public static Launch of(ServiceCatalog.Service service, Path servicesDirectory, String address, int port,
+                                String heap, List<String> args, Map<String, String> environment, Path logFile) {
+            ClassArchive archive = ClassArchive.of(servicesDirectory, service);
+            return new Launch(service.name(), archive.jarToRun(), address, port, JvmOptions.of(heap, archive), args,
+                    environment, logFile);
+        }
+
         /** The whole command line: {@code java <jvm options> -jar <jar> --server.port=<port> <args...>}. */
         List<String> command() {
             List<String> command = new ArrayList<>();

@@ -44,7 +44,7 @@ final class StatusCommand {
             boolean expectedDown = part.state() == StatusFile.State.GAVE_UP || part.state() == StatusFile.State.RESTARTING;
             String state = alive || expectedDown ? part.state().label() : "not running";
             allUp &= alive && part.state() == StatusFile.State.UP;
-            Optional<ProcessMemory> memory = memoryOf(part, alive);
+            Optional<ProcessMemory> memory = memoryOf(part, alive, launcher.get().pid());
             total = total.plus(memory.orElse(ProcessMemory.NONE));
             out.printf(Locale.ROOT, ROW, part.name(), state, part.pid(), part.port() == 0 ? "" : part.port(),
                     alive ? uptime(part, now) : "", part.name().equals(StatusFile.LAUNCHER) ? "" : part.restarts(),
@@ -59,9 +59,12 @@ final class StatusCommand {
         return allUp ? ALL_UP : NOT_ALL_UP;
     }
 
-    /** Kafka runs inside the launcher's JVM: its memory is the launcher's. PostgreSQL counts its backends. */
-    private static Optional<ProcessMemory> memoryOf(StatusFile.Part part, boolean alive) {
-        if (!alive || part.name().equals(LocalBackline.KAFKA)) {
+    /**
+     * Kafka runs in the launcher's tuned JVM ({@link TunedJvm}), whose memory its row shows; where there is no second
+     * JVM (started from classes, as in tests) it is the launcher's own. PostgreSQL counts its backends.
+     */
+    private static Optional<ProcessMemory> memoryOf(StatusFile.Part part, boolean alive, long launcherPid) {
+        if (!alive || (part.name().equals(LocalBackline.KAFKA) && part.pid() == launcherPid)) {
             return Optional.empty();
         }
         return part.name().equals(LocalBackline.POSTGRES)
@@ -72,6 +75,7 @@ final class StatusCommand {
     private static String inLauncher(StatusFile.Part part) {
         return part.name().equals(LocalBackline.KAFKA) ? "(launcher)" : "";
     }
+
 
     static String uptime(StatusFile.Part part, Instant now) {
         Duration up = Duration.between(Instant.ofEpochMilli(part.startedAtMillis()), now);

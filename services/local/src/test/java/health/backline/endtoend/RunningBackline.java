@@ -74,8 +74,8 @@ final class RunningBackline implements AutoCloseable {
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         for (String name : names) {
             ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();
-            services.put(name, ServiceProcess.start(name, SERVICE_JARS.resolve(service.jarName()),
-                    freePort(), connections, LOGS.resolve(name + suffix + ".log"), service.defaultHeap()));
+            services.put(name, ServiceProcess.start(ServiceProcess.Launch.of(service, SERVICE_JARS, "127.0.0.1",
+                    freePort(), service.defaultHeap(), connections, Map.of(), LOGS.resolve(name + suffix + ".log"))));
         }
         RunningBackline backline = new RunningBackline(services);
         try {

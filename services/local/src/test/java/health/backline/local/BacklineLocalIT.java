@@ -109,7 +109,8 @@ class BacklineLocalIT {
                 "argument --server.port=" + intakePort,
                 "argument --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
                 "argument --backline.db.port=" + postgresPort,
-                "max heap 64 MiB");
+                "jvm option -Xmx64m", "jvm option -XX:+UseSerialGC", "jvm option -XX:TieredStopAtLevel=1",
+                "jvm option -XX:+ExitOnOutOfMemoryError");
         assertThat(data.resolve("logs/triage.log")).exists();
         assertThat(data.resolve(StatusFile.FILE_NAME)).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");

@@ -36,7 +36,8 @@ public final class FakeService {
                 child = true;
             }
         }
-        System.out.println("max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .forEach(option -> System.out.println("jvm option " + option));
         String failing = System.getenv().getOrDefault("FAKE_FAIL", "");
         if (mode.equals("exit") || (!failing.isEmpty() && jar.contains(failing))) {
             System.out.println("fake failure: the database is not reachable");

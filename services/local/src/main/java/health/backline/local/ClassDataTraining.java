@@ -1,0 +1,152 @@
+package health.backline.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Run by the build ({@code mvn package}, in services/local) once the service jars are beside the launcher: makes each
+ * service's {@link ClassArchive}. Each jar is extracted (Spring Boot's {@code -Djarmode=tools extract}), then started
+ * once against a throw-away PostgreSQL and Kafka until its application context is refreshed
+ * ({@code -Dspring.context.exit=onRefresh}); the JVM writes the classes it loaded to the archive as it exits
+ * ({@code -XX:ArchiveClassesAtExit}).
+ *
+ * <p>Usage: {@code ClassDataTraining <services directory>}. Exit code 0 when every archive was made.
+ */
+public final class ClassDataTraining {
+
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
+    /** Two at a time: one per core. */
+    private static final int AT_ONCE = 2;
+    private static final String TRAINING_PASSWORD = "training-only";
+
+    private final Path servicesDirectory;
+    private final PrintStream out;
+
+    ClassDataTraining(Path servicesDirectory, PrintStream out) {
+        this.servicesDirectory = servicesDirectory;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("Usage: ClassDataTraining <services directory>");
+            System.exit(2);
+        }
+        try {
+            new ClassDataTraining(Path.of(args[0]).toAbsolutePath().normalize(), System.out).run();
+            // Kafka's threads are not daemons.
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("Class data archives were not made: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void run() throws Exception {
+        long begin = System.nanoTime();
+        List<ServiceCatalog.Service> services = ServiceCatalog.present(servicesDirectory);
+        if (services.stream().allMatch(service -> ClassArchive.of(servicesDirectory, service).isUsable())) {
+            out.println("Class data archives are up to date with the service jars.");
+            return;
+        }
+        for (ServiceCatalog.Service service : services) {
+            extract(ClassArchive.of(servicesDirectory, service));
+        }
+        Path scratch = Files.createTempDirectory("backline-training");
+        try (LocalPostgres postgres = LocalPostgres.start(scratch.resolve("postgres"), BindAddress.LOOPBACK,
+                freePort(), scratch.resolve("postgres.log"), TRAINING_PASSWORD);
+             LocalKafka kafka = LocalKafka.start(scratch.resolve("kafka"), BindAddress.LOOPBACK, freePort(), freePort())) {
+            postgres.ensureDatabase(LocalBackline.DATABASE, LocalBackline.DATABASE_USER, TRAINING_PASSWORD);
+            ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), BindAddress.LOOPBACK,
+                    postgres.port(), TRAINING_PASSWORD);
+            trainAll(services, connections);
+        } finally {
+            Directories.deleteRecursively(scratch);
+        }
+        out.printf("Class data archives made for %s in %s%n",
+                String.join(", ", services.stream().map(ServiceCatalog.Service::name).toList()),
+                Banner.seconds(Duration.ofNanos(System.nanoTime() - begin)));
+    }
+
+    private void extract(ClassArchive archive) throws IOException, InterruptedException {
+        Directories.deleteRecursively(archive.directory());
+        List<String> command = List.of(ServiceProcess.javaExecutable(), "-Djarmode=tools", "-jar",
+                archive.packagedJar().toString(), "extract", "--destination", archive.directory().toString());
+        Path log = archive.directory().resolveSibling(archive.name() + "-extract.log");
+        int exit = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+        if (exit != 0 || !Files.isRegularFile(archive.extractedJar())) {
+            throw new IOException("extracting " + archive.packagedJar() + " failed (exit code " + exit + ", log: " + log + ")");
+        }
+        Files.delete(log);
+    }
+
+    private void trainAll(List<ServiceCatalog.Service> services, ServiceConnections connections) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            List<Future<?>> trainings = new ArrayList<>();
+            for (ServiceCatalog.Service service : services) {
+                trainings.add(pool.submit(() -> {
+                    train(service, connections);
+                    return null;
+                }));
+            }
+            for (Future<?> training : trainings) {
+                try {
+                    training.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void train(ServiceCatalog.Service service, ServiceConnections connections) throws Exception {
+        ClassArchive archive = ClassArchive.of(servicesDirectory, service);
+        List<String> command = new ArrayList<>();
+        command.add(ServiceProcess.javaExecutable());
+        command.addAll(JvmOptions.of(service.defaultHeap()));
+        command.add("-XX:ArchiveClassesAtExit=" + archive.archive());
+        command.add("-Dspring.context.exit=onRefresh");
+        command.add("-jar");
+        command.add(archive.extractedJar().toString());
+        command.add("--server.address=" + BindAddress.LOOPBACK);
+        command.add("--server.port=" + freePort());
+        command.addAll(connections.arguments());
+        Path log = archive.directory().resolve("training.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile()));
+        builder.environment().putAll(connections.environment());
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(service.name() + " did not finish its training run within "
+                    + TRAINING_TIMEOUT.toMinutes() + " minutes (log: " + log + ")");
+        }
+        if (process.exitValue() != 0 || !Files.isRegularFile(archive.archive())) {
+            throw new IOException(service.name() + "'s training run failed (exit code " + process.exitValue() + ", log: "
+                    + log + ")");
+        }
+        out.printf("  %s: %s, %,d MiB%n", service.name(), Banner.seconds(Duration.ofNanos(System.nanoTime() - begin)),
+                Files.size(archive.archive()) >> 20);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
