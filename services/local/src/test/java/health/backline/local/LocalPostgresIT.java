@@ -57,9 +57,7 @@ class LocalPostgresIT {
 
     @Test
     void the_database_belongs_to_the_backline_role_so_services_can_create_their_schemas() throws Exception {
-        int port = FreePorts.take(1)[0];
-        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BindAddress.LOOPBACK, port,
-                data.resolve("postgres.log"), SUPERUSER_PASSWORD)) {
+        try (LocalPostgres postgres = startInTheDataDirectory()) {
             postgres.ensureDatabase("backline", "backline", "backline");
             postgres.ensureDatabase("backline", "backline", "backline");
 
@@ -78,9 +76,7 @@ class LocalPostgresIT {
 
     @Test
     void every_connection_must_give_its_password_none_is_trusted() throws Exception {
-        int port = FreePorts.take(1)[0];
-        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BindAddress.LOOPBACK, port,
-                data.resolve("postgres.log"), SUPERUSER_PASSWORD)) {
+        try (LocalPostgres postgres = startInTheDataDirectory()) {
             postgres.ensureDatabase("backline", "backline", "first-password");
             postgres.ensureDatabase("backline", "backline", "rotated-password");
 
@@ -108,6 +104,11 @@ class LocalPostgresIT {
         assertThat(LocalPostgres.listenAddresses("127.0.0.1")).isEqualTo("127.0.0.1");
         assertThat(LocalPostgres.listenAddresses("0.0.0.0")).isEqualTo("*");
         assertThat(LocalPostgres.listenAddresses("192.0.2.7")).isEqualTo("127.0.0.1,192.0.2.7");
+    }
+
+    private LocalPostgres startInTheDataDirectory() throws Exception {
+        return LocalPostgres.start(data.resolve("postgres"), BindAddress.LOOPBACK, FreePorts.take(1)[0],
+                data.resolve("postgres.log"), SUPERUSER_PASSWORD);
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
