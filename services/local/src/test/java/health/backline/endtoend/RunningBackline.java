@@ -2,12 +2,12 @@ package health.backline.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.local.FreePorts;
 import health.backline.local.ServiceCatalog;
 import health.backline.local.ServiceProcess;
 import health.backline.testsupport.Infrastructure;
 import health.backline.testsupport.RealInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,10 +72,13 @@ final class RunningBackline implements AutoCloseable {
                 "--backline.db.password=" + infrastructure.databasePassword(),
                 "--backline.security.embedded-default=true");
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
-        for (String name : names) {
+        // Chosen together: ports probed one at a time can come back the same before any service binds one.
+        int[] ports = FreePorts.take(names.length);
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
             ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();
             services.put(name, ServiceProcess.start(ServiceProcess.Launch.of(service, SERVICE_JARS, "127.0.0.1",
-                    freePort(), service.defaultHeap(), connections, Map.of(), LOGS.resolve(name + suffix + ".log"))));
+                    ports[i], service.defaultHeap(), connections, Map.of(), LOGS.resolve(name + suffix + ".log"))));
         }
         RunningBackline backline = new RunningBackline(services);
         try {
@@ -126,12 +129,6 @@ final class RunningBackline implements AutoCloseable {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::stop);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     record Response(int status, JsonNode body, String location) {

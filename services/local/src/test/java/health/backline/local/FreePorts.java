@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Ports nobody listens on right now, all different (they are held open together while chosen). */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int[] take(int count) {
+    public static int[] take(int count) {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             int[] ports = new int[count];

@@ -26,7 +26,8 @@ public class SecurityWiring {
 
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
-        return new BCryptPasswordEncoder(properties.bcryptStrength());
+        return new VerifiedPasswords(new BCryptPasswordEncoder(properties.bcryptStrength()),
+                properties.verifiedPasswordsFor());
     }
 
     @Bean
