@@ -95,6 +95,22 @@ public final class KafkaRecords {
         return List.copyOf(received);
     }
 
+    /**
+     * Every record the topic holds at this moment: reads on until each partition's end offset as it is now, so a
+     * test can count records (a duplicate cannot still be on its way).
+     */
+    public synchronized List<ConsumerRecord<String, byte[]>> allUpToNow() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), WAIT);
+        Instant deadline = Instant.now().plus(WAIT);
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Could not read up to the end of the topic within " + WAIT);
+            }
+            poll();
+        }
+        return List.copyOf(received);
+    }
+
     private void poll() {
         consumer.poll(Duration.ofMillis(500)).forEach(received::add);
     }

@@ -35,6 +35,10 @@ public class KafkaEventRelay {
     @Async(OutboxWiring.RELAY_EXECUTOR)
     @TransactionalEventListener
     public void relay(OutboundEvent event) {
+        if (backlog.wasSent(event)) {
+            // Handed back by a retry round while its first attempt was still queued: it is on Kafka already.
+            return;
+        }
         if (!backlog.mayGo(event)) {
             throw new EventNotSent(event, "an older event of this referral is still waiting", null);
         }

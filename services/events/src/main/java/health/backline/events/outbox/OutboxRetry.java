@@ -38,10 +38,15 @@ public class OutboxRetry implements SmartInitializingSingleton {
         backlog.replaceWith(unsent(Instant.MAX));
     }
 
+    /**
+     * The cutoff is taken when the round is queued, not when it runs: every event committed before it had its
+     * relay task queued ahead of this round, so under a backlog the round does not hand back events that are still
+     * waiting in the relay's queue (which then went out twice).
+     */
     @Scheduled(initialDelayString = "${backline.outbox.retry-interval}", fixedDelayString = "${backline.outbox.retry-interval}")
     public void retryUnsent() {
+        Instant cutoff = Instant.now().minus(retryAfter);
         relayThread.execute(() -> {
-            Instant cutoff = Instant.now().minus(retryAfter);
             List<OutboundEvent> unsent = unsent(cutoff);
             backlog.replaceWith(unsent);
             if (!unsent.isEmpty()) {

@@ -25,8 +25,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The transactional outbox against a real broker and database: after commit, nothing lost, in order. */
@@ -42,6 +45,16 @@ class OutboxIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier(OutboxWiring.RELAY_EXECUTOR)
+    ThreadPoolTaskExecutor relayThread;
+
+    @Autowired
+    OutboxRetry retry;
+
+    @Value("${backline.outbox.retry-after}")
+    Duration retryAfter;
 
     @Test
     void an_event_reaches_kafka_only_once_its_transaction_commits() {
@@ -124,6 +137,43 @@ class OutboxIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> status.received().stream().map(r -> r.key())
                 .collect(java.util.stream.Collectors.toSet()).containsAll(referrals));
+    }
+
+    /**
+     * Under a backlog a retry round can be queued on the relay's thread ahead of events committed after it. By the
+     * time it runs they are older than the retry cutoff; it used to hand them back, and each went out twice.
+     */
+    @Test
+    void events_queued_behind_a_busy_relay_go_out_once_even_when_a_retry_round_is_queued_ahead_of_them()
+            throws Exception {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        List<String> referrals = java.util.stream.IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        relayThread.execute(() -> {
+            try {
+                busy.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        retry.retryUnsent();
+        Instant committed = Instant.now();
+        referrals.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "queued"))));
+
+        await().atMost(retryAfter.plusSeconds(10)).until(() -> Instant.now().isAfter(committed.plus(retryAfter)));
+        busy.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> unsentEvents() == 0);
+        relayIsIdle();
+
+        List<String> keys = status.allUpToNow().stream().map(ConsumerRecord::key).filter(referrals::contains).toList();
+        assertThat(keys).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    /** Everything queued on the relay's single thread before this call has run. */
+    private void relayIsIdle() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> reached = new java.util.concurrent.CompletableFuture<>();
+        relayThread.execute(() -> reached.complete(null));
+        reached.get(30, TimeUnit.SECONDS);
     }
 
     private long unsentEvents() {
