@@ -1,5 +1,6 @@
 package health.backline.workflow;
 
+import health.backline.workflow.camunda.XmlDatatypes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class WorkflowApplication {
 
     public static void main(String[] args) {
+        XmlDatatypes.useTheJdkFactory();
         SpringApplication.run(WorkflowApplication.class, args);
     }
 }
