@@ -50,7 +50,7 @@ public final class BacklineLocal {
             System.exit(1);
         } catch (RuntimeException | Error e) {
             if (DiskFull.causedBy(e)) {
-                System.err.println(LocalBackline.diskFull(settings));
+                System.err.println(DiskFull.message(settings.dataDirectory()));
             } else {
                 System.err.println("Backline did not start: " + e);
                 e.printStackTrace();

@@ -2,7 +2,6 @@ package health.backline.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,21 +115,15 @@ public final class ClassDataTraining {
 
     private void train(ServiceCatalog.Service service, ServiceConnections connections) throws Exception {
         ClassArchive archive = ClassArchive.of(servicesDirectory, service);
-        List<String> command = new ArrayList<>();
-        command.add(ServiceProcess.javaExecutable());
-        command.addAll(JvmOptions.of(service.defaultHeap()));
-        command.add("-XX:ArchiveClassesAtExit=" + archive.archive());
-        command.add("-Dspring.context.exit=onRefresh");
-        command.add("-jar");
-        command.add(archive.extractedJar().toString());
-        command.add("--server.address=" + BindAddress.LOOPBACK);
-        command.add("--server.port=" + freePort());
-        command.addAll(connections.arguments());
+        List<String> jvmOptions = new ArrayList<>(JvmOptions.of(service.defaultHeap()));
+        jvmOptions.add("-XX:ArchiveClassesAtExit=" + archive.archive());
+        jvmOptions.add("-Dspring.context.exit=onRefresh");
         Path log = archive.directory().resolve("training.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile()));
-        builder.environment().putAll(connections.environment());
         long begin = System.nanoTime();
-        Process process = builder.start();
+        // Started as the launcher starts it, from the extracted jar: the archive records that class path.
+        Process process = ServiceProcess.start(new ServiceProcess.Launch(service.name(), archive.extractedJar(),
+                BindAddress.LOOPBACK, freePort(), jvmOptions, connections.arguments(), connections.environment(), log))
+                .process();
         if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException(service.name() + " did not finish its training run within "

@@ -3,7 +3,11 @@ package health.backline.local;
 /** Tells a full disk apart from other failures, so it is named as such instead of shown as a stack trace. */
 final class DiskFull {
 
-    static final String MESSAGE = "Disk full: Backline could not write. Free some space on the disks of ";
+    /** What to tell the user: where Backline writes (the data directory, and the temp folder zonky may unpack to). */
+    static String message(java.nio.file.Path dataDirectory) {
+        return "Disk full: Backline could not write. Free some space on the disks of " + dataDirectory
+                + " and the temporary directory " + System.getProperty("java.io.tmpdir") + ".";
+    }
 
     private DiskFull() {
     }

@@ -145,7 +145,7 @@ final class LocalBackline {
         LocalPostgres.runningServer(postgresData).ifPresent(pid -> problems.add("PostgreSQL from an earlier run still"
                 + " runs on " + postgresData + " (pid " + pid + "): stop it with `kill -INT " + pid + "`, then start again."));
         if (!problems.isEmpty()) {
-            throw new StartupException(String.join("\n", problems.stream().distinct().toList()));
+            throw new StartupException(String.join("\n", problems));
         }
     }
 
@@ -171,15 +171,6 @@ final class LocalBackline {
         } catch (IOException e) {
             throw new StartupException(e.getMessage());
         }
-    }
-
-    private String diskFull() {
-        return diskFull(settings);
-    }
-
-    static String diskFull(LocalSettings settings) {
-        return DiskFull.MESSAGE + settings.dataDirectory() + " and the temporary directory "
-                + System.getProperty("java.io.tmpdir") + ".";
     }
 
     private void warnWhenOpen() {
@@ -223,7 +214,7 @@ final class LocalBackline {
                     passwords.superuser());
             postgres.ensureDatabase(DATABASE, DATABASE_USER, passwords.services());
         } catch (Exception e) {
-            throw new StartupException(DiskFull.causedBy(e) ? diskFull()
+            throw new StartupException(DiskFull.causedBy(e) ? DiskFull.message(settings.dataDirectory())
                     : "PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")");
         }
     }
@@ -233,7 +224,7 @@ final class LocalBackline {
             return kafkaStarted.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new StartupException(DiskFull.causedBy(cause) ? diskFull() : "Kafka did not start: " + cause);
+            throw new StartupException(DiskFull.causedBy(cause) ? DiskFull.message(settings.dataDirectory()) : "Kafka did not start: " + cause);
         }
     }
 
@@ -289,8 +280,7 @@ final class LocalBackline {
                     ""));
         }
         for (SupervisedService service : services) {
-            parts.add(service.part(ServiceCatalog.named(service.name()).map(ServiceCatalog.Service::jarName)
-                    .orElse(service.name())));
+            parts.add(service.part());
         }
         try {
             file.write(parts);

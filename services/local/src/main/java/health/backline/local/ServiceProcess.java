@@ -174,6 +174,10 @@ public final class ServiceProcess implements AutoCloseable {
         return launch.port();
     }
 
+    public Path jar() {
+        return launch.jar();
+    }
+
     public Path logFile() {
         return launch.logFile().toAbsolutePath();
     }

@@ -58,10 +58,11 @@ final class SupervisedService {
         watch(process);
     }
 
-    StatusFile.Part part(String hint) {
+    /** Its row in the status file; its jar's name on the command line tells its pid from a reused one. */
+    StatusFile.Part part() {
         ServiceProcess current = process;
-        return new StatusFile.Part(name(), state, current.pid(), hint, current.port(), startedAt.toEpochMilli(),
-                restarts, current.logFile().toString());
+        return new StatusFile.Part(name(), state, current.pid(), current.jar().getFileName().toString(), current.port(),
+                startedAt.toEpochMilli(), restarts, current.logFile().toString());
     }
 
     private void watch(ServiceProcess watched) {
