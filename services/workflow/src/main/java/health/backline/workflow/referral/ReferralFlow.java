@@ -1,5 +1,7 @@
 package health.backline.workflow.referral;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.ReferralStatus;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
@@ -10,6 +12,7 @@ import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.workflow.metrics.ReferralMetrics;
+import health.backline.workflow.referral.ReferralInstances.KnownReferral;
 import health.backline.workflow.referral.ReferralProcess.Messages;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.time.Duration;
@@ -28,8 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the referral events do to the process: a submitted referral starts the one instance it may
- * have, a triage result moves it on, a cancellation interrupts it wherever it is. A message that
- * arrives before the process waits for it fails here and is retried by the Kafka error handler.
+ * have, a triage result moves it on, a cancellation interrupts it wherever it is. The three arrive on
+ * different topics and may overtake each other by any time: an event heard before the instance exists
+ * is kept on the referral's row ({@link ReferralInstances}) and takes effect when it starts, and a
+ * cancellation heard first wins. Nothing here waits for a retry.
  */
 @Service
 public class ReferralFlow {
@@ -42,61 +47,119 @@ public class ReferralFlow {
     private final EventOutbox outbox;
     private final ReferralVariables variables;
     private final ReferralMetrics metrics;
+    private final ObjectMapper objectMapper;
 
     ReferralFlow(RuntimeService runtime, ReferralInstances instances, ProcessSettings settings, EventOutbox outbox,
-                 ReferralVariables variables, ReferralMetrics metrics) {
+                 ReferralVariables variables, ReferralMetrics metrics, ObjectMapper objectMapper) {
         this.runtime = runtime;
         this.instances = instances;
         this.settings = settings;
         this.outbox = outbox;
         this.variables = variables;
         this.metrics = metrics;
+        this.objectMapper = objectMapper;
     }
 
+    /**
+     * Starts the referral's one process instance, unless a cancellation got here first. A triage result
+     * that got here first moves the new instance on at once.
+     */
     @Transactional
     public void submitted(ReferralSubmitted submitted) {
-        UUID referralId = UUID.fromString(submitted.referralId());
-        if (!instances.claim(referralId, ClockUtil.getCurrentTime().toInstant())) {
-            log.info("Referral {} already has its process instance", referralId);
+        KnownReferral referral = instances.lock(UUID.fromString(submitted.referralId()));
+        if (referral.started()) {
+            log.info("Referral {} already has its process instance", referral.referralId());
+            return;
+        }
+        if (referral.cancelled()) {
+            log.info("Referral {} was cancelled before its submission arrived: no process starts", referral.referralId());
             return;
         }
         ProcessInstance instance = runtime.createMessageCorrelation(Messages.SUBMITTED)
                 .processInstanceBusinessKey(submitted.referralId())
                 .setVariables(startVariables(submitted))
                 .correlateStartMessage();
-        instances.started(referralId, instance.getId());
+        instances.started(referral.referralId(), instance.getId(), ClockUtil.getCurrentTime().toInstant());
         metrics.started();
+        referral.triageHeardEarly().map(this::readTriage).ifPresent(this::moveOn);
     }
 
+    /** Moves the instance on; kept for it when the instance has not started yet. */
     @Transactional
     public void triaged(ReferralTriaged triaged) {
+        KnownReferral referral = instances.lock(UUID.fromString(triaged.referralId()));
+        if (referral.cancelled()) {
+            log.info("Triage result for referral {} ignored: it was cancelled", referral.referralId());
+        } else if (referral.started()) {
+            moveOn(triaged);
+        } else {
+            instances.triagedBeforeStart(referral.referralId(), writeTriage(triaged));
+        }
+    }
+
+    private void moveOn(ReferralTriaged triaged) {
         Object submittedAt = variables.of(triaged.referralId(), Variables.SUBMITTED_AT).get(Variables.SUBMITTED_AT);
-        runtime.createMessageCorrelation(Messages.TRIAGED)
+        var moved = runtime.createMessageCorrelation(Messages.TRIAGED)
                 .processInstanceBusinessKey(triaged.referralId())
                 .setVariable(Variables.PATHWAY, triaged.pathway().name())
                 .setVariable(Variables.TRIAGE_PATHWAY, triaged.pathway().name())
                 .setVariable(Variables.TRIAGE_RULES, String.join(", ", triaged.rules()))
                 .setVariable(Variables.TRIAGE_REASONS, text(String.join("\n", triaged.reasons())))
-                .correlate();
+                .correlateAllWithResult();
+        if (moved.isEmpty()) {
+            // The instance no longer waits for triage: it was cancelled, or took an earlier result.
+            log.info("Triage result for referral {} ignored: its process no longer waits for one", triaged.referralId());
+            return;
+        }
         metrics.triaged(triaged.pathway(), submittedAt instanceof Date date ? date.toInstant() : null,
                 ClockUtil.getCurrentTime().toInstant());
     }
 
+    /** Interrupts the running instance; remembered, and reported at once, when the instance has not started yet. */
     @Transactional
     public void cancelled(ReferralCancelRequested cancel) {
-        boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(ReferralProcess.KEY)
-                .processInstanceBusinessKey(cancel.referralId()).active().count() > 0;
+        KnownReferral referral = instances.lock(UUID.fromString(cancel.referralId()));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (!referral.started()) {
+            if (!referral.cancelled()) {
+                instances.cancelledBeforeStart(referral.referralId(), now);
+                reportCancelled(cancel, now);
+            }
+            return;
+        }
+        boolean running = runtime.createProcessInstanceQuery().processInstanceId(referral.processInstanceId())
+                .active().count() > 0;
         if (running) {
             runtime.createMessageCorrelation(Messages.CANCELLED)
-                    .processInstanceBusinessKey(cancel.referralId())
+                    .processInstanceId(referral.processInstanceId())
                     .setVariable(Variables.CANCEL_REASON, cancel.reason())
                     .correlate();
             return;
         }
         // The process has ended (for example after booking imaging): the booking may still be freed.
         outbox.publish(new AppointmentCancelRequested(cancel.referralId(), cancel.reason()));
+        reportCancelled(cancel, now);
+    }
+
+    private void reportCancelled(ReferralCancelRequested cancel, Instant at) {
         outbox.publish(new ReferralStatusChanged(cancel.referralId(), ReferralStatus.CANCELLED, null,
-                "Referral cancelled: " + cancel.reason(), ClockUtil.getCurrentTime().toInstant()));
+                "Referral cancelled: " + cancel.reason(), at));
+    }
+
+    private String writeTriage(ReferralTriaged triaged) {
+        try {
+            return objectMapper.writeValueAsString(triaged);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot keep the triage result of referral " + triaged.referralId(), e);
+        }
+    }
+
+    private ReferralTriaged readTriage(String json) {
+        try {
+            return objectMapper.readValue(json, ReferralTriaged.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a kept triage result: " + json, e);
+        }
     }
 
     private Map<String, Object> startVariables(ReferralSubmitted submitted) {

@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.EventPayload;
+import health.backline.events.EventType;
 import health.backline.events.Pathway;
 import health.backline.events.Topics;
 import health.backline.events.intake.Complaint;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.intake.Region;
+import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.KafkaRecords;
@@ -19,44 +22,138 @@ import health.backline.testsupport.WithRealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
-/** The workflow over real Kafka: messages that race each other, and messages delivered twice. */
+/**
+ * The workflow over real Kafka: events of one referral travel on different topics, so they overtake
+ * each other, by minutes under a backlog; and a record may be delivered twice.
+ */
 @SpringBootTest
 @WithRealInfrastructure
 class ReferralMessagesIT {
+
+    /** How long the submissions are held back: far longer than the consumers' retries ever waited (about 45 s). */
+    private static final Duration HOLD = Duration.ofMinutes(2);
 
     @Autowired
     RuntimeService runtime;
 
     @Autowired
+    HistoryService history;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
     ObjectMapper objectMapper;
 
     @Test
-    void a_triage_result_that_overtakes_its_referral_is_retried_until_the_referral_waits_for_it() throws Exception {
+    void events_that_overtake_the_submission_by_minutes_wait_for_it_and_a_cancellation_wins() throws Exception {
+        KafkaRecords requests = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_REQUESTED);
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String triagedFirst = UUID.randomUUID().toString();
+        String cancelledFirst = UUID.randomUUID().toString();
+        MessageListenerContainer submissions = listeners.getListenerContainer("workflow-submitted-referrals");
+        submissions.pause();
+        await().atMost(Duration.ofSeconds(30)).until(submissions::isContainerPaused);
+        try {
+            send(submitted(triagedFirst));
+            send(submitted(cancelledFirst));
+            String triageResult = send(physicalTherapy(triagedFirst));
+            send(new ReferralCancelRequested(cancelledFirst, "Patient moved away", "frontdesk"));
+            String lateTriageResult = send(physicalTherapy(cancelledFirst));
+
+            // Both triage results are taken at once (kept, not retried), and the cancellation is reported at once.
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled(triageResult) && handled(lateTriageResult));
+            assertThat(statusesOf(statuses, cancelledFirst)).containsExactly("CANCELLED");
+            await().pollDelay(HOLD).atMost(HOLD.plusSeconds(5)).until(() -> true);
+        } finally {
+            submissions.resume();
+        }
+
+        JsonNode request = objectMapper.readTree(requests.await(r -> r.key().equals(triagedFirst)).value());
+        assertThat(request.get("pathway").asText()).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(triagedFirst)
+                .activityIdIn(ReferralProcess.Elements.AWAIT_BOOKING_OUTCOME).count()).isEqualTo(1);
+        assertThat(statusesOf(statuses, triagedFirst)).containsExactly("TRIAGED");
+
+        assertThat(historicInstancesOf(cancelledFirst)).isZero();
+        assertThat(requests.allUpToNow()).noneMatch(r -> r.key().equals(cancelledFirst));
+        assertThat(statusesOf(statuses, cancelledFirst)).containsExactly("CANCELLED");
+        assertNothingDeadLettered(triagedFirst, cancelledFirst);
+    }
+
+    @Test
+    void a_triage_result_for_a_referral_cancelled_meanwhile_is_ignored() throws Exception {
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String referral = UUID.randomUUID().toString();
+        send(submitted(referral));
+        await().atMost(Duration.ofSeconds(30)).until(() -> historicInstancesOf(referral) == 1);
+        send(new ReferralCancelRequested(referral, "Entered twice", "lead"));
+        statuses.await(r -> r.key().equals(referral));
+        String lateTriageResult = send(physicalTherapy(referral));
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(lateTriageResult));
+
+        assertThat(statusesOf(statuses, referral)).containsExactly("CANCELLED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).count()).isZero();
+        assertNothingDeadLettered(referral);
+    }
+
+    @Test
+    void a_submission_delivered_twice_starts_one_instance() throws Exception {
         KafkaRecords requests = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_REQUESTED);
         String referral = UUID.randomUUID().toString();
-        send(Topics.REFERRALS_TRIAGED, referral, "backline.referral.triaged.v1", new ReferralTriaged(referral,
-                Pathway.PHYSICAL_THERAPY, Pathway.PHYSICAL_THERAPY.priority(), List.of("R23"), List.of("Recurrent"), null));
-        // Long enough for the first delivery to fail: no instance exists yet.
-        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         ReferralSubmitted submitted = submitted(referral);
-        send(Topics.REFERRALS_SUBMITTED, referral, "backline.referral.submitted.v1", submitted);
-        send(Topics.REFERRALS_SUBMITTED, referral, "backline.referral.submitted.v1", submitted);
+        send(submitted);
+        send(submitted);
+        send(physicalTherapy(referral));
 
         JsonNode request = objectMapper.readTree(requests.await(r -> r.key().equals(referral)).value());
-        assertThat(request.get("pathway").asText()).isEqualTo("PHYSICAL_THERAPY");
         assertThat(Instant.parse(request.get("notAfter").asText())).isAfter(Instant.now().plus(Duration.ofDays(13)));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).count()).isEqualTo(1);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).activityIdIn("AwaitBookingOutcome")
-                .count()).isEqualTo(1);
+        assertThat(historicInstancesOf(referral)).isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
                 requests.received().stream().filter(r -> r.key().equals(referral)).count() == 1);
+    }
+
+    private long historicInstancesOf(String referral) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(referral).count();
+    }
+
+    /** Whether the workflow's inbox recorded the event: its effect committed with it. */
+    private boolean handled(String eventId) {
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(eventId)
+                .query(Integer.class).single() == 1;
+    }
+
+    private List<String> statusesOf(KafkaRecords statuses, String referral) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (var record : statuses.allUpToNow()) {
+            if (record.key().equals(referral)) {
+                found.add(objectMapper.readTree(record.value()).get("status").asText());
+            }
+        }
+        return found;
+    }
+
+    private static void assertNothingDeadLettered(String... referrals) {
+        for (String topic : List.of(Topics.REFERRALS_SUBMITTED, Topics.REFERRALS_TRIAGED, Topics.REFERRALS_CANCEL)) {
+            assertThat(KafkaRecords.of(RealInfrastructure.get(), Topics.deadLetterOf(topic)).allUpToNow())
+                    .as("dead letters of %s", topic)
+                    .noneMatch(r -> List.of(referrals).contains(r.key()));
+        }
     }
 
     private static ReferralSubmitted submitted(String referral) {
@@ -65,9 +162,17 @@ class ReferralMessagesIT {
                 new Complaint(Region.LUMBAR, 20, 5, null), List.of(), 0, null, null));
     }
 
-    /** Each call is a new delivery with its own CloudEvents id, as a producer's retry would make. */
-    private void send(String topic, String referral, String type, Object data) throws Exception {
-        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(topic, referral, UUID.randomUUID().toString(),
-                type, objectMapper.writeValueAsBytes(data)));
+    private static ReferralTriaged physicalTherapy(String referral) {
+        return new ReferralTriaged(referral, Pathway.PHYSICAL_THERAPY, Pathway.PHYSICAL_THERAPY.priority(),
+                List.of("R23"), List.of("Recurrent"), null);
+    }
+
+    /** Sends the event as its producer would; each call is a new delivery with its own CloudEvents id. */
+    private String send(EventPayload payload) throws Exception {
+        EventType type = EventType.of(payload);
+        String id = UUID.randomUUID().toString();
+        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(type.topic(), payload.referralId(), id,
+                type.type(), objectMapper.writeValueAsBytes(payload)));
+        return id;
     }
 }
