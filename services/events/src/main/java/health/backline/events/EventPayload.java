@@ -4,4 +4,13 @@ package health.backline.events;
 public interface EventPayload {
 
     String referralId();
+
+    /**
+     * Whether the event travels in the urgent lane (ADR 2): ahead of routine events in the outbox, on
+     * Kafka's urgent partitions, through consumers of their own. An ER or urgent-imaging referral's events
+     * do; before triage, a red-flag finding at intake is enough.
+     */
+    default boolean urgent() {
+        return false;
+    }
 }

@@ -24,4 +24,9 @@ public enum Pathway {
     public Priority priority() {
         return priority;
     }
+
+    /** An ER or urgent-imaging referral: its work goes ahead of routine referrals wherever work queues. */
+    public boolean isUrgent() {
+        return priority.isUrgent();
+    }
 }

@@ -20,6 +20,10 @@ public enum Priority {
         return code;
     }
 
+    public boolean isUrgent() {
+        return this != ROUTINE;
+    }
+
     @JsonCreator
     public static Priority fromCode(String code) {
         for (Priority priority : values()) {

@@ -1,5 +1,8 @@
 package health.backline.events.intake;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What the patient reports, as finding codes of the intake contract, with the words staff see. */
 public enum Finding {
     BLADDER_OR_BOWEL_DYSFUNCTION("New trouble controlling or emptying bladder or bowel"),
@@ -30,6 +33,16 @@ public enum Finding {
     STRESS_OR_ANXIETY("Under a lot of stress or anxiety"),
     DEHYDRATION("Drinks little, sweats a lot, possible dehydration");
 
+    /**
+     * The findings that on their own send a referral to the emergency department or to urgent imaging
+     * (a one-finding rule of the triage table). Before triage has spoken, they choose the urgent lane;
+     * triage's tests hold this set to the table.
+     */
+    private static final Set<Finding> RED_FLAGS = EnumSet.of(BLADDER_OR_BOWEL_DYSFUNCTION, SADDLE_ANESTHESIA,
+            PROGRESSIVE_WEAKNESS, SUDDEN_ONE_SIDED_NUMBNESS, CHEST_PAIN, UNABLE_TO_MOVE, HIGH_ENERGY_TRAUMA,
+            BRUISE_LIKE_RASH, CANCER_HISTORY, FEVER, IV_DRUG_USE, IMMUNOSUPPRESSION, OSTEOPOROSIS,
+            ANKYLOSING_SPONDYLITIS, GAIT_DISTURBANCE);
+
     private final String reportedAs;
 
     Finding(String reportedAs) {
@@ -39,5 +52,9 @@ public enum Finding {
     /** The plain-language wording of the finding. */
     public String reportedAs() {
         return reportedAs;
+    }
+
+    public boolean isRedFlag() {
+        return RED_FLAGS.contains(this);
     }
 }

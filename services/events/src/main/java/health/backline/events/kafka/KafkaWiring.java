@@ -2,6 +2,7 @@ package health.backline.events.kafka;
 
 import health.backline.events.Topics;
 import health.backline.events.inbox.InvalidEventException;
+import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,11 @@ public class KafkaWiring {
         var handler = new DefaultErrorHandler(countingRecoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    @Bean
+    UrgentLane urgentLane(KafkaTemplate<String, CloudEvent> kafka, BacklineKafkaProperties properties) {
+        return new UrgentLane(kafka, properties.urgentPartitions());
     }
 
     @Bean

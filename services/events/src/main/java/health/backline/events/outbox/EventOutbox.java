@@ -6,23 +6,25 @@ import health.backline.events.EventPayload;
 import health.backline.events.EventType;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where a service puts the events its state changes cause. The event is stored in the caller's
- * database transaction (Spring Modulith's event publication registry) and sent to Kafka by
- * {@link KafkaEventRelay} only after that transaction commits.
+ * database transaction ({@code outbox_event}) and sent to Kafka by {@link KafkaEventRelay} once that
+ * transaction has committed: the commit wakes the relay.
  */
 public class EventOutbox {
 
-    private final ApplicationEventPublisher publisher;
+    private final OutboxTable table;
+    private final OutboxRelayLoop relay;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final String source;
 
-    public EventOutbox(ApplicationEventPublisher publisher, ObjectMapper objectMapper, Clock clock, String source) {
-        this.publisher = publisher;
+    public EventOutbox(OutboxTable table, OutboxRelayLoop relay, ObjectMapper objectMapper, Clock clock, String source) {
+        this.table = table;
+        this.relay = relay;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.source = source;
@@ -34,8 +36,14 @@ public class EventOutbox {
             throw new IllegalStateException("Events are published inside the transaction of the change they report");
         }
         EventType type = EventType.of(payload);
-        publisher.publishEvent(new OutboundEvent(UUID.randomUUID().toString(), type.type(), type.topic(),
-                payload.referralId(), clock.instant(), source, toJson(payload)));
+        table.insert(new OutboundEvent(UUID.randomUUID().toString(), type.type(), type.topic(), payload.referralId(),
+                payload.urgent(), clock.instant(), source, toJson(payload)));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
     }
 
     private String toJson(EventPayload payload) {

@@ -1,77 +1,63 @@
 package health.backline.events.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.kafka.UrgentLane;
+import health.backline.events.outbox.KafkaEventRelay.OutboxSettings;
 import io.cloudevents.CloudEvent;
-import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
-import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The transactional outbox: store with the change, send after commit, retry until acknowledged. */
+/** The transactional outbox: store with the change, relay in batches after commit, retry what Kafka refused. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableAsync
 public class OutboxWiring {
 
-    /** The relay's single thread: one sender keeps events in commit order. */
-    public static final String RELAY_EXECUTOR = "backlineOutboxRelay";
-
-    @Bean(RELAY_EXECUTOR)
-    ThreadPoolTaskExecutor backlineOutboxRelay() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("outbox-relay-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+    @Bean
+    OutboxSettings outboxSettings(@Value("${backline.outbox.batch-size}") int batchSize,
+                                  @Value("${backline.outbox.poll-interval}") Duration pollInterval,
+                                  @Value("${backline.outbox.retry-interval}") Duration retryInterval,
+                                  @Value("${backline.outbox.send-timeout}") Duration sendTimeout) {
+        return new OutboxSettings(batchSize, pollInterval, retryInterval, sendTimeout);
     }
 
     @Bean
-    EventOutbox eventOutbox(ApplicationEventPublisher publisher, ObjectMapper objectMapper, Clock clock,
+    OutboxTable outboxTable(JdbcClient jdbc) {
+        return new OutboxTable(jdbc);
+    }
+
+    @Bean
+    KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, CloudEvent> kafka, OutboxTable table,
+                                    TransactionTemplate transaction, UrgentLane urgentLane, OutboxSettings settings,
+                                    Clock clock) {
+        return new KafkaEventRelay(kafka, table, transaction, urgentLane, settings, clock);
+    }
+
+    @Bean
+    OutboxRelayLoop outboxRelayLoop(KafkaEventRelay relay, OutboxSettings settings) {
+        return new OutboxRelayLoop(relay, settings);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(OutboxTable table, OutboxRelayLoop relay, ObjectMapper objectMapper, Clock clock,
                             @Value("/backline/${spring.application.name}") String source) {
-        return new EventOutbox(publisher, objectMapper, clock, source);
+        return new EventOutbox(table, relay, objectMapper, clock, source);
     }
 
+    /** How far the outbox is behind: rows Kafka has not acknowledged, and referrals resting after a refusal. */
     @Bean
-    PublicationBacklog publicationBacklog() {
-        return new PublicationBacklog();
-    }
-
-    /** How far the outbox is behind: events queued behind a refused one, and all rows not yet acknowledged. */
-    @Bean
-    MeterBinder outboxMetrics(PublicationBacklog backlog, JdbcClient jdbc) {
+    MeterBinder outboxMetrics(KafkaEventRelay relay) {
         return registry -> {
-            Gauge.builder("backline.outbox.waiting", backlog, PublicationBacklog::size)
-                    .description("Events waiting behind an older unsent event of their referral").register(registry);
-            Gauge.builder("backline.outbox.unsent", jdbc, db -> db.sql("SELECT count(*) FROM event_publication")
-                            .query(Long.class).single())
+            Gauge.builder("backline.outbox.unsent", relay, KafkaEventRelay::unsent)
                     .description("Committed events Kafka has not acknowledged yet").register(registry);
+            Gauge.builder("backline.outbox.resting", relay, KafkaEventRelay::resting)
+                    .description("Referrals whose events wait after the broker refused one").register(registry);
         };
-    }
-
-    @Bean
-    KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, CloudEvent> kafka, PublicationBacklog backlog,
-                                    @Value("${backline.outbox.send-timeout}") Duration sendTimeout) {
-        return new KafkaEventRelay(kafka, backlog, sendTimeout);
-    }
-
-    @Bean
-    OutboxRetry outboxRetry(IncompleteEventPublications incomplete, EventPublicationRegistry registry,
-                            PublicationBacklog backlog, @Qualifier(RELAY_EXECUTOR) ThreadPoolTaskExecutor relayThread,
-                            @Value("${backline.outbox.retry-after}") Duration retryAfter) {
-        return new OutboxRetry(incomplete, registry, backlog, relayThread, retryAfter);
     }
 }

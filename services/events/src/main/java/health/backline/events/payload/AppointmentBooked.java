@@ -9,6 +9,11 @@ public record AppointmentBooked(
         String referralId, Pathway pathway, Instant start, Instant end, String location, String resource)
         implements EventPayload {
 
+    @Override
+    public boolean urgent() {
+        return pathway != null && pathway.isUrgent();
+    }
+
     public Appointment appointment() {
         return new Appointment(pathway, start, end, location, resource);
     }

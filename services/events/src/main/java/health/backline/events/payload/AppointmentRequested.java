@@ -16,6 +16,11 @@ import java.util.UUID;
 public record AppointmentRequested(
         String referralId, Pathway pathway, Priority priority, Instant notAfter, UUID slotId) implements EventPayload {
 
+    @Override
+    public boolean urgent() {
+        return priority != null && priority.isUrgent();
+    }
+
     public static AppointmentRequested earliestBefore(String referralId, Pathway pathway, Instant notAfter) {
         return new AppointmentRequested(referralId, pathway, pathway.priority(), notAfter, null);
     }

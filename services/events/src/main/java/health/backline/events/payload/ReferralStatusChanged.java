@@ -8,4 +8,9 @@ import java.time.Instant;
 /** The workflow moved a referral to a new status. */
 public record ReferralStatusChanged(
         String referralId, ReferralStatus status, Pathway pathway, String detail, Instant at) implements EventPayload {
+
+    @Override
+    public boolean urgent() {
+        return pathway != null && pathway.isUrgent();
+    }
 }

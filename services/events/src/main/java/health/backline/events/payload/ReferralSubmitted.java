@@ -28,6 +28,11 @@ public record ReferralSubmitted(
                 shared.conservativeCareWeeks(), shared.improving(), shared.startBack());
     }
 
+    @Override
+    public boolean urgent() {
+        return findings != null && findings.stream().anyMatch(Finding::isRedFlag);
+    }
+
     public Intake intake() {
         return new Intake(patient, null, complaint, findings, conservativeCareWeeks, improving, startBack);
     }

@@ -17,4 +17,9 @@ public record ReferralTriaged(
         List<String> rules,
         List<String> reasons,
         StartBackScore startBack) implements EventPayload {
+
+    @Override
+    public boolean urgent() {
+        return priority != null && priority.isUrgent();
+    }
 }

@@ -3,20 +3,32 @@ package health.backline.events.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Pathway;
 import health.backline.events.ReferralStatus;
 import health.backline.events.Topics;
+import health.backline.events.kafka.UrgentLane;
+import health.backline.events.outbox.KafkaEventRelay.OutboxSettings;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
+import io.cloudevents.CloudEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -25,11 +37,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The transactional outbox against a real broker and database: after commit, nothing lost, in order. */
@@ -47,14 +57,16 @@ class OutboxIT {
     JdbcClient jdbc;
 
     @Autowired
-    @Qualifier(OutboxWiring.RELAY_EXECUTOR)
-    ThreadPoolTaskExecutor relayThread;
+    OutboxTable table;
 
     @Autowired
-    OutboxRetry retry;
+    KafkaTemplate<String, CloudEvent> kafka;
 
-    @Value("${backline.outbox.retry-after}")
-    Duration retryAfter;
+    @Autowired
+    UrgentLane urgentLane;
+
+    @Autowired
+    ObjectMapper objectMapper;
 
     @Test
     void an_event_reaches_kafka_only_once_its_transaction_commits() {
@@ -118,14 +130,14 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
     }
 
-    /** More committing threads than database connections: committing never waits for Kafka or the registry. */
+    /** More committing threads than database connections: committing never waits for Kafka. */
     @Test
     void forty_threads_committing_at_once_all_get_their_events_out() throws Exception {
         KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
-        List<String> referrals = java.util.stream.IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        var threads = java.util.concurrent.Executors.newFixedThreadPool(40);
+        List<String> referrals = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        var threads = Executors.newFixedThreadPool(40);
         try {
-            List<java.util.concurrent.Future<?>> commits = referrals.stream().map(referral -> threads.submit(() ->
+            List<Future<?>> commits = referrals.stream().map(referral -> threads.submit(() ->
                     transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "concurrent")))))
                     .collect(java.util.stream.Collectors.toList());
             for (var commit : commits) {
@@ -139,45 +151,148 @@ class OutboxIT {
                 .collect(java.util.stream.Collectors.toSet()).containsAll(referrals));
     }
 
-    /**
-     * Under a backlog a retry round can be queued on the relay's thread ahead of events committed after it. By the
-     * time it runs they are older than the retry cutoff; it used to hand them back, and each went out twice.
-     */
     @Test
-    void events_queued_behind_a_busy_relay_go_out_once_even_when_a_retry_round_is_queued_ahead_of_them()
-            throws Exception {
+    void a_burst_from_many_threads_reaches_kafka_once_each_and_in_each_referrals_order() throws Exception {
         KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
-        List<String> referrals = java.util.stream.IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
-        relayThread.execute(() -> {
+        List<String> referrals = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        commitFromEightThreads(referrals, 5);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> unsentEvents() == 0);
+        List<ConsumerRecord<String, byte[]>> ours = ours(status.allUpToNow(), referrals);
+        assertThat(ours).hasSize(1000);
+        assertThat(detailsByReferral(ours).values()).allMatch(details -> details.equals(List.of("0", "1", "2", "3", "4")));
+    }
+
+    /** A second instance of the service relays other lanes, never the ones this one holds. */
+    @Test
+    void lanes_held_by_another_instance_are_not_relayed_until_it_lets_go() throws Exception {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String referral = UUID.randomUUID().toString();
+        try (HeldLanes held = holdAllLanes()) {
+            transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "waits")));
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            assertThat(status.received()).noneMatch(r -> r.key().equals(referral));
+            assertThat(unsentEvents()).isEqualTo(1);
+        }
+        status.await(r -> r.key().equals(referral));
+        await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
+    }
+
+    @Test
+    void two_relays_at_once_send_each_event_once_and_in_order() throws Exception {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        List<String> referrals = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        // Small batches, polled all the time: the two relays compete for lanes round after round.
+        var eager = new OutboxSettings(50, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(25));
+        var secondInstance = new OutboxRelayLoop(new KafkaEventRelay(kafka, table, transaction, urgentLane, eager,
+                Clock.systemUTC()), eager);
+        secondInstance.start();
+        try {
+            commitFromEightThreads(referrals, 5);
+            await().atMost(Duration.ofSeconds(60)).until(() -> unsentEvents() == 0);
+        } finally {
+            secondInstance.stop();
+        }
+        List<ConsumerRecord<String, byte[]>> ours = ours(status.allUpToNow(), referrals);
+        assertThat(ours).hasSize(1000);
+        assertThat(detailsByReferral(ours).values()).allMatch(details -> details.equals(List.of("0", "1", "2", "3", "4")));
+    }
+
+    @Test
+    void urgent_events_leave_ahead_of_routine_ones_on_the_urgent_partitions() throws Exception {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        List<String> routine = IntStream.range(0, 300).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        String urgent = UUID.randomUUID().toString();
+        try (HeldLanes held = holdAllLanes()) {
+            routine.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "routine"))));
+            transaction.executeWithoutResult(tx -> outbox.publish(new ReferralStatusChanged(urgent, ReferralStatus.SCHEDULED,
+                    Pathway.ER_REFERRAL, "urgent", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> unsentEvents() == 0);
+
+        List<ConsumerRecord<String, byte[]>> all = status.allUpToNow();
+        ConsumerRecord<String, byte[]> first = all.stream().filter(r -> r.key().equals(urgent)).findFirst().orElseThrow();
+        assertThat(urgentLane.isUrgent(first.partition())).isTrue();
+        List<ConsumerRecord<String, byte[]>> routineRecords = ours(all, routine);
+        assertThat(routineRecords).hasSize(300).allMatch(r -> !urgentLane.isUrgent(r.partition()));
+        assertThat(routineRecords).allMatch(r -> r.timestamp() >= first.timestamp());
+    }
+
+    @Test
+    void events_a_crash_left_in_the_outbox_are_sent_without_a_commit_to_wake_the_relay() {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String referral = UUID.randomUUID().toString();
+        transaction.executeWithoutResult(tx -> table.insert(new OutboundEvent(UUID.randomUUID().toString(),
+                "backline.referral.status-changed.v1", Topics.REFERRALS_STATUS, referral, false, Instant.now(),
+                "/backline/events-test", "{\"referralId\":\"" + referral + "\",\"status\":\"SCHEDULED\"}")));
+
+        status.await(r -> r.key().equals(referral));
+        await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
+    }
+
+    private void commitFromEightThreads(List<String> referrals, int eventsEach) throws Exception {
+        var threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int slice = 0; slice < 8; slice++) {
+                List<String> mine = referrals.subList(slice * referrals.size() / 8, (slice + 1) * referrals.size() / 8);
+                work.add(threads.submit(() -> {
+                    for (int n = 0; n < eventsEach; n++) {
+                        String detail = Integer.toString(n);
+                        mine.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, detail))));
+                    }
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** Another instance's relay round: all lanes locked until closed. */
+    private HeldLanes holdAllLanes() throws Exception {
+        var locked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var thread = new Thread(() -> transaction.executeWithoutResult(tx -> {
+            assertThat(table.lockFreeLanes()).hasSize(16);
+            locked.countDown();
             try {
-                busy.await(60, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
-        retry.retryUnsent();
-        Instant committed = Instant.now();
-        referrals.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "queued"))));
-
-        await().atMost(retryAfter.plusSeconds(10)).until(() -> Instant.now().isAfter(committed.plus(retryAfter)));
-        busy.countDown();
-        await().atMost(Duration.ofSeconds(30)).until(() -> unsentEvents() == 0);
-        relayIsIdle();
-
-        List<String> keys = status.allUpToNow().stream().map(ConsumerRecord::key).filter(referrals::contains).toList();
-        assertThat(keys).hasSize(5).doesNotHaveDuplicates();
+        }));
+        thread.start();
+        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        return () -> {
+            release.countDown();
+            thread.join(30_000);
+        };
     }
 
-    /** Everything queued on the relay's single thread before this call has run. */
-    private void relayIsIdle() throws Exception {
-        java.util.concurrent.CompletableFuture<Void> reached = new java.util.concurrent.CompletableFuture<>();
-        relayThread.execute(() -> reached.complete(null));
-        reached.get(30, TimeUnit.SECONDS);
+    private interface HeldLanes extends AutoCloseable {
+        @Override
+        void close() throws InterruptedException;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> ours(List<ConsumerRecord<String, byte[]>> records, List<String> referrals) {
+        var wanted = new HashSet<>(referrals);
+        return records.stream().filter(r -> wanted.contains(r.key())).toList();
+    }
+
+    private Map<String, List<String>> detailsByReferral(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        Map<String, List<String>> details = new HashMap<>();
+        for (var record : records) {
+            details.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                    .add(objectMapper.readTree(record.value()).get("detail").asText());
+        }
+        return details;
     }
 
     private long unsentEvents() {
-        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
     }
 
     private static void limitMessageSize(Admin admin, String bytes) throws Exception {

@@ -3,7 +3,10 @@ package health.backline.workflow.tasks;
 import health.backline.events.Pathway;
 import org.springframework.stereotype.Component;
 
-/** A human task's priority follows its referral's pathway ({@code ${taskPriorities.of(pathway)}}): most urgent first. */
+/**
+ * A human task's priority, and a job's, follows its referral's pathway ({@code ${taskPriorities.of(pathway)}}):
+ * task queues list the most urgent first, and the job executor takes the most urgent due jobs first.
+ */
 @Component("taskPriorities")
 public class TaskPriorities {
 
