@@ -63,14 +63,24 @@ final class RunningBackline implements AutoCloseable {
      */
     static RunningBackline startInstance(String suffix, String... names) throws Exception {
         Infrastructure infrastructure = RealInfrastructure.get();
-        List<String> connections = List.of(
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+        return startWith(connections(infrastructure.kafkaBootstrapServers(), infrastructure.databaseName()), suffix, names);
+    }
+
+    /** The settings that connect a service to this broker and to this database of the test support's server. */
+    static List<String> connections(String kafkaBootstrapServers, String databaseName) {
+        Infrastructure infrastructure = RealInfrastructure.get();
+        return List.of(
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--backline.db.host=" + infrastructure.databaseHost(),
                 "--backline.db.port=" + infrastructure.databasePort(),
-                "--backline.db.name=" + infrastructure.databaseName(),
+                "--backline.db.name=" + databaseName,
                 "--backline.db.user=" + infrastructure.databaseUser(),
                 "--backline.db.password=" + infrastructure.databasePassword(),
                 "--backline.security.embedded-default=true");
+    }
+
+    /** The named services with these settings (connections and any others), logs named {@code <service><suffix>.log}. */
+    static RunningBackline startWith(List<String> settings, String suffix, String... names) throws Exception {
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         // Chosen together: ports probed one at a time can come back the same before any service binds one.
         int[] ports = FreePorts.take(names.length);
@@ -78,7 +88,7 @@ final class RunningBackline implements AutoCloseable {
             String name = names[i];
             ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();
             services.put(name, ServiceProcess.start(ServiceProcess.Launch.of(service, SERVICE_JARS, "127.0.0.1",
-                    ports[i], service.defaultHeap(), connections, Map.of(), LOGS.resolve(name + suffix + ".log"))));
+                    ports[i], service.defaultHeap(), settings, Map.of(), LOGS.resolve(name + suffix + ".log"))));
         }
         RunningBackline backline = new RunningBackline(services);
         try {
@@ -122,6 +132,17 @@ final class RunningBackline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** kill -9 of one service, then the same service started again on its port; returns once it is healthy. */
+    Duration killAndRestart(String name) throws Exception {
+        ServiceProcess killed = services.get(name);
+        killed.process().destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        long started = System.nanoTime();
+        ServiceProcess again = killed.restart("killed with SIGKILL by the fault test");
+        services.put(name, again);
+        again.awaitHealthy(Duration.ofSeconds(180));
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Override

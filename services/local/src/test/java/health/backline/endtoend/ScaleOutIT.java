@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of every service over one broker and one database: every clinical case and 200
  * generated referrals are processed once each (one process instance, at most one booked
- * appointment) and none is lost, while the Kafka consumer groups share the partitions.
+ * appointment) and none is lost, while the Kafka consumer groups share the partitions between
+ * the instances.
  */
 class ScaleOutIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int GENERATED = 200;
+    /** The topics' partitions (backline.kafka.partitions). */
+    private static final int PARTITIONS = 12;
     private static final List<String> CONSUMER_GROUPS = List.of("intake-triage-results", "intake-status-changes",
             "intake-appointments", "triage-submitted-referrals", "workflow-submitted-referrals",
             "workflow-triaged-referrals", "workflow-appointment-outcomes", "scheduling-appointment-requests");
@@ -47,14 +49,29 @@ class ScaleOutIT {
 
     @BeforeAll
     static void twoInstancesOfEverything() throws Exception {
-        first = RunningBackline.shared();
-        second = RunningBackline.startInstance("-2", "intake", "triage", "workflow", "scheduling");
+        first = instance("first");
+        second = instance("second");
+    }
+
+    /**
+     * An instance runs one consumer per partition it should hold: with two instances, half the partitions each
+     * (a consumer beyond the partition count would sit idle, and an instance without partitions is not healthy).
+     */
+    private static RunningBackline instance(String name) throws Exception {
+        Infrastructure infrastructure = RealInfrastructure.get();
+        List<String> settings = new ArrayList<>(RunningBackline.connections(infrastructure.kafkaBootstrapServers(),
+                infrastructure.databaseName()));
+        settings.add("--spring.kafka.listener.concurrency=" + PARTITIONS / 2);
+        settings.add("--spring.kafka.client-id=backline-" + name);
+        return RunningBackline.startWith(settings, "-" + name, "intake", "triage", "workflow", "scheduling");
     }
 
     @AfterAll
-    static void stopTheSecondInstances() {
-        if (second != null) {
-            second.close();
+    static void stopBothInstances() {
+        for (RunningBackline instance : new RunningBackline[] {second, first}) {
+            if (instance != null) {
+                instance.close();
+            }
         }
     }
 
@@ -66,16 +83,16 @@ class ScaleOutIT {
             referrals.add(Map.entry(clinicalCase.get("intake"), clinicalCase.at("/expected/pathway").asText()));
         }
         for (int i = 0; i < GENERATED; i++) {
-            referrals.add(generated(i));
+            GeneratedReferrals.Referral generated = GeneratedReferrals.number(i, "SCALE");
+            referrals.add(Map.entry(generated.intake(), generated.pathway()));
         }
         for (int i = 0; i < referrals.size(); i++) {
             RunningBackline intakeInstance = i % 2 == 0 ? first : second;
             Response accepted = intakeInstance.post("intake", "/api/referrals", "frontdesk",
                     referrals.get(i).getKey().toString(), Map.of());
             assertThat(accepted.status()).isEqualTo(202);
-            // Without a person acting, a referral is booked, or waits for the clinician's imaging review.
             expectedStatus.put(accepted.body().get("id").asText(),
-                    referrals.get(i).getValue().equals("URGENT_IMAGING") ? "AWAITING_REVIEW" : "SCHEDULED");
+                    GeneratedReferrals.statusWithoutAPersonActing(referrals.get(i).getValue()));
         }
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
@@ -115,37 +132,14 @@ class ScaleOutIT {
             Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(CONSUMER_GROUPS)
                     .all().get(30, TimeUnit.SECONDS);
             for (String group : CONSUMER_GROUPS) {
-                List<MemberDescription> members = List.copyOf(groups.get(group).members());
-                assertThat(members).as(group + " members").hasSizeGreaterThanOrEqualTo(2);
-                Set<String> withPartitions = new HashSet<>();
-                members.stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
-                        .forEach(m -> withPartitions.add(m.consumerId()));
-                assertThat(withPartitions).as(group + " members holding partitions").hasSizeGreaterThanOrEqualTo(2);
+                Set<String> instancesWithPartitions = new HashSet<>();
+                groups.get(group).members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
+                        .forEach(m -> instancesWithPartitions.add(m.clientId().startsWith("backline-first") ? "first"
+                                : m.clientId().startsWith("backline-second") ? "second" : m.clientId()));
+                assertThat(instancesWithPartitions).as(group + ": instances holding partitions")
+                        .containsExactlyInAnyOrder("first", "second");
             }
         }
-    }
-
-    /**
-     * A spread of everyday referrals: emergency department, physical therapy, primary care and
-     * imaging, so every pathway runs on both instances at once.
-     */
-    private static Map.Entry<JsonNode, String> generated(int i) throws Exception {
-        String[][] findingsAndPathway = {
-                {"[\"CHEST_PAIN\"]", "ER_REFERRAL"},
-                {"[\"RECURRENT_EPISODES\"]", "PHYSICAL_THERAPY"},
-                {"[]", "PRIMARY_CARE_FOLLOW_UP"},
-                {"[\"UNABLE_TO_MOVE\"]", "ER_REFERRAL"},
-                {"[\"CANCER_HISTORY\"]", "URGENT_IMAGING"},
-                {"[\"RECURRENT_EPISODES\", \"STRESS_OR_ANXIETY\"]", "PHYSICAL_THERAPY"},
-                {"[\"HIGH_ENERGY_TRAUMA\"]", "ER_REFERRAL"},
-                {"[\"OVERUSE_OR_HEAVY_LIFTING\", \"RECURRENT_EPISODES\"]", "PHYSICAL_THERAPY"},
-                {"[\"SUDDEN_ONE_SIDED_NUMBNESS\"]", "ER_REFERRAL"},
-                {"[\"PROLONGED_SITTING_OR_POOR_POSTURE\"]", "PRIMARY_CARE_FOLLOW_UP"}};
-        String[] chosen = findingsAndPathway[i % findingsAndPathway.length];
-        return Map.entry(JSON.readTree("""
-                {"patient": {"mrn": "SCALE-%03d", "givenName": "Test", "familyName": "Patient %d", "birthDate": "1980-01-15"},
-                 "complaint": {"region": "LUMBAR", "symptomDurationDays": 10, "painScore": 6},
-                 "findings": %s}""".formatted(i, i, chosen[0])), chosen[1]);
     }
 
     private static JsonNode clinicalCases() throws Exception {

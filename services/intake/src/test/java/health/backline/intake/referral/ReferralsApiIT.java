@@ -283,7 +283,7 @@ class ReferralsApiIT {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.withBasicAuth("admin", "admin")
                 .getForEntity(url("/actuator/prometheus"), String.class).getBody())
-                .contains("backline_referrals_submitted_total", "backline_outbox_unsent", "backline_outbox_waiting",
+                .contains("backline_referrals_submitted_total", "backline_outbox_unsent", "backline_outbox_resting",
                         "kafka_consumer_fetch_manager_records_lag_max"));
     }
 
