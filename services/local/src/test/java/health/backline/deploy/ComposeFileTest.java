@@ -45,7 +45,7 @@ class ComposeFileTest {
     private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
     private static final Path ENV_EXAMPLE = ROOT.resolve(".env.example");
     private static final Path COMPOSE_SCHEMA = ROOT.resolve("deploy/compose-spec.json");
-    private static final Path SHARED_DEFAULTS = ROOT.resolve("services/events/src/main/resources/backline-defaults.properties");
+    private static final Path SHARED_DEFAULTS = ROOT.resolve("services/starter/src/main/resources/backline-defaults.properties");
 
     /** The users of the public contract (docs/contract/api.md, "Users and roles"). */
     private static final Set<String> CONTRACT_USERS = Set.of("frontdesk", "clinician", "lead", "scheduler", "admin");

@@ -66,7 +66,7 @@ public class TestClock extends Clock {
         };
     }
 
-    /** Replaces the events module's system clock in every scheduling test context. */
+    /** Replaces the starter's system clock in every scheduling test context. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
 

@@ -1,10 +1,10 @@
 package health.backline.intake.referral;
 
 import health.backline.events.ReferralStatus;
-import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.ReferralCancelRequested;
-import health.backline.events.web.InvalidRequestException;
-import health.backline.events.web.ProblemException;
+import health.backline.starter.outbox.EventOutbox;
+import health.backline.starter.web.InvalidRequestException;
+import health.backline.starter.web.ProblemException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;

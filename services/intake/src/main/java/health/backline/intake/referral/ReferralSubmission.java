@@ -2,11 +2,11 @@ package health.backline.intake.referral;
 
 import health.backline.events.ReferralStatus;
 import health.backline.events.intake.Intake;
-import health.backline.events.outbox.EventOutbox;
-import health.backline.events.metrics.Counted;
 import health.backline.events.payload.ReferralSubmitted;
+import health.backline.starter.metrics.Counted;
+import health.backline.starter.outbox.EventOutbox;
+import health.backline.starter.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
-import health.backline.events.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

@@ -2,9 +2,9 @@ package health.backline.intake.tracking;
 
 import health.backline.events.EventType;
 import health.backline.events.Topics;
-import health.backline.events.inbox.EventInbox;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.ReferralStatusChanged;
+import health.backline.starter.inbox.EventInbox;
 import io.cloudevents.CloudEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

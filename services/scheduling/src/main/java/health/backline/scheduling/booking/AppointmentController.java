@@ -1,6 +1,6 @@
 package health.backline.scheduling.booking;
 
-import health.backline.events.web.InvalidRequestException;
+import health.backline.starter.web.InvalidRequestException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,8 @@
 package health.backline.scheduling.booking;
 
 import health.backline.events.Topics;
-import health.backline.events.inbox.EventInbox;
 import health.backline.events.payload.AppointmentRequested;
+import health.backline.starter.inbox.EventInbox;
 import io.cloudevents.CloudEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

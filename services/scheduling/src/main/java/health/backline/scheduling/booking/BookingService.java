@@ -1,13 +1,9 @@
 package health.backline.scheduling.booking;
 
 import health.backline.events.Pathway;
-import health.backline.events.inbox.InvalidEventException;
-import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentCancelRequested;
-import health.backline.events.metrics.Counted;
 import health.backline.events.payload.AppointmentFailed;
-import io.micrometer.core.instrument.MeterRegistry;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.scheduling.SchedulingProperties;
 import health.backline.scheduling.booking.Appointment.Status;
@@ -17,6 +13,10 @@ import health.backline.scheduling.booking.BookingOutcome.CancelledMeanwhile;
 import health.backline.scheduling.booking.BookingOutcome.Failed;
 import health.backline.scheduling.slots.Slot;
 import health.backline.scheduling.slots.Slots;
+import health.backline.starter.inbox.InvalidEventException;
+import health.backline.starter.metrics.Counted;
+import health.backline.starter.outbox.EventOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

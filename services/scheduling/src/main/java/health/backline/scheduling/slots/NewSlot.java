@@ -2,8 +2,8 @@ package health.backline.scheduling.slots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.Pathway;
-import health.backline.events.web.FieldProblem;
-import health.backline.events.web.InvalidRequestException;
+import health.backline.starter.web.FieldProblem;
+import health.backline.starter.web.InvalidRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

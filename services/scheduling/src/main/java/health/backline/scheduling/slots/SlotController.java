@@ -2,9 +2,9 @@ package health.backline.scheduling.slots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.Pathway;
-import health.backline.events.web.FieldProblem;
-import health.backline.events.web.InvalidRequestException;
-import health.backline.events.web.ProblemException;
+import health.backline.starter.web.FieldProblem;
+import health.backline.starter.web.InvalidRequestException;
+import health.backline.starter.web.ProblemException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package health.backline.triage.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.intake.Intake;
-import health.backline.events.intake.IntakeValidator;
+import health.backline.starter.intake.IntakeValidator;
 import health.backline.triage.rules.RedFlagRules;
 import health.backline.triage.rules.TriageDecision;
 import health.backline.triage.rules.TriageFacts;

@@ -1,13 +1,13 @@
 package health.backline.triage.referral;
 
-import health.backline.events.outbox.EventOutbox;
-import health.backline.events.metrics.Counted;
 import health.backline.events.payload.ReferralSubmitted;
-import io.micrometer.core.instrument.MeterRegistry;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.starter.metrics.Counted;
+import health.backline.starter.outbox.EventOutbox;
 import health.backline.triage.rules.RedFlagRules;
 import health.backline.triage.rules.TriageDecision;
 import health.backline.triage.rules.TriageFacts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,10 +1,10 @@
 package health.backline.triage.security;
 
-import static health.backline.events.security.ApiSecurity.roles;
-import static health.backline.events.security.Role.ADMIN;
-import static health.backline.events.security.Role.CLINICIAN;
+import static health.backline.starter.security.ApiSecurity.roles;
+import static health.backline.starter.security.Role.ADMIN;
+import static health.backline.starter.security.Role.CLINICIAN;
 
-import health.backline.events.security.ApiSecurity;
+import health.backline.starter.security.ApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,6 +1,6 @@
 package health.backline.workflow.audit;
 
-import health.backline.events.audit.AuditTrail;
+import health.backline.starter.audit.AuditTrail;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.List;
 import java.util.Objects;

@@ -2,10 +2,10 @@ package health.backline.workflow.booking;
 
 import health.backline.events.EventType;
 import health.backline.events.Topics;
-import health.backline.events.inbox.EventInbox;
-import health.backline.events.inbox.InvalidEventException;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentFailed;
+import health.backline.starter.inbox.EventInbox;
+import health.backline.starter.inbox.InvalidEventException;
 import io.cloudevents.CloudEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

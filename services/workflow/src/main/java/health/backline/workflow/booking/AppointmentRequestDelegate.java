@@ -1,8 +1,8 @@
 package health.backline.workflow.booking;
 
 import health.backline.events.Pathway;
-import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.AppointmentRequested;
+import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.referral.ProcessSettings;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package health.backline.workflow.booking;
 
-import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.AppointmentCancelRequested;
+import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,7 +1,7 @@
 package health.backline.workflow.camunda;
 
-import health.backline.events.security.Role;
-import health.backline.events.security.SecurityProperties;
+import health.backline.starter.security.Role;
+import health.backline.starter.security.SecurityProperties;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

@@ -1,7 +1,7 @@
 package health.backline.workflow.metrics;
 
-import health.backline.events.metrics.AfterCommit;
 import health.backline.events.Pathway;
+import health.backline.starter.metrics.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,10 +1,10 @@
 package health.backline.workflow.referral;
 
 import health.backline.events.Topics;
-import health.backline.events.inbox.EventInbox;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.starter.inbox.EventInbox;
 import io.cloudevents.CloudEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package health.backline.workflow.referral;
 
 import health.backline.events.Pathway;
 import health.backline.events.ReferralStatus;
-import health.backline.events.outbox.EventOutbox;
 import health.backline.events.payload.ReferralStatusChanged;
+import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;

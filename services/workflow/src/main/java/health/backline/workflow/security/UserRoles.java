@@ -1,6 +1,6 @@
 package health.backline.workflow.security;
 
-import health.backline.events.security.Role;
+import health.backline.starter.security.Role;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

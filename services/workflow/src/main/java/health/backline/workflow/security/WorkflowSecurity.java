@@ -1,12 +1,12 @@
 package health.backline.workflow.security;
 
-import static health.backline.events.security.ApiSecurity.roles;
-import static health.backline.events.security.Role.ADMIN;
-import static health.backline.events.security.Role.CLINICIAN;
-import static health.backline.events.security.Role.SCHEDULER;
+import static health.backline.starter.security.ApiSecurity.roles;
+import static health.backline.starter.security.Role.ADMIN;
+import static health.backline.starter.security.Role.CLINICIAN;
+import static health.backline.starter.security.Role.SCHEDULER;
 
-import health.backline.events.security.ApiSecurity;
-import health.backline.events.security.PageSecurity;
+import health.backline.starter.security.ApiSecurity;
+import health.backline.starter.security.PageSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

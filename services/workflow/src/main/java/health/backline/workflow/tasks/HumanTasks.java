@@ -2,8 +2,8 @@ package health.backline.workflow.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.Pathway;
-import health.backline.events.security.Role;
-import health.backline.events.web.ProblemException;
+import health.backline.starter.security.Role;
+import health.backline.starter.web.ProblemException;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.Collection;
 import java.util.List;

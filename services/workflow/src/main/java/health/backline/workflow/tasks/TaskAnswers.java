@@ -1,8 +1,8 @@
 package health.backline.workflow.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import health.backline.events.web.FieldProblem;
-import health.backline.events.web.InvalidRequestException;
+import health.backline.starter.web.FieldProblem;
+import health.backline.starter.web.InvalidRequestException;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.ArrayList;
 import java.util.HashMap;

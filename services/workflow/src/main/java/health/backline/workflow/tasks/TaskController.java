@@ -1,9 +1,9 @@
 package health.backline.workflow.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import health.backline.events.security.Role;
-import health.backline.events.web.InvalidRequestException;
-import health.backline.events.web.ProblemException;
+import health.backline.starter.security.Role;
+import health.backline.starter.web.InvalidRequestException;
+import health.backline.starter.web.ProblemException;
 import health.backline.workflow.security.UserRoles;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package health.backline.workflow.tasks;
 
-import health.backline.events.security.Role;
+import health.backline.starter.security.Role;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package health.backline.workflow.web;
 
-import health.backline.events.security.Role;
+import health.backline.starter.security.Role;
 import health.backline.workflow.security.UserRoles;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

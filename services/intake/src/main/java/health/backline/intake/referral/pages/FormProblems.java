@@ -1,6 +1,6 @@
 package health.backline.intake.referral.pages;
 
-import health.backline.events.web.FieldProblem;
+import health.backline.starter.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package health.backline.intake.referral.pages;
 
 import health.backline.events.intake.Intake;
-import health.backline.events.intake.IntakeValidator;
-import health.backline.events.web.InvalidRequestException;
-import health.backline.events.web.ProblemException;
 import health.backline.intake.referral.ReferralSubmission;
 import health.backline.intake.referral.Referrals;
 import health.backline.intake.referral.Submission;
+import health.backline.starter.intake.IntakeValidator;
+import health.backline.starter.web.InvalidRequestException;
+import health.backline.starter.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;

@@ -1,11 +1,11 @@
 package health.backline.intake.referral.pages;
 
-import health.backline.events.audit.AuditTrail;
-import health.backline.events.web.InvalidRequestException;
-import health.backline.events.web.ProblemException;
 import health.backline.intake.referral.ReferralCancellation;
 import health.backline.intake.referral.ReferralView;
 import health.backline.intake.referral.Referrals;
+import health.backline.starter.audit.AuditTrail;
+import health.backline.starter.web.InvalidRequestException;
+import health.backline.starter.web.ProblemException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package health.backline.intake.referral.pages;
 
-import health.backline.events.security.Role;
+import health.backline.starter.security.Role;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.intake.Finding;
-import health.backline.events.web.FieldProblem;
+import health.backline.starter.web.FieldProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;

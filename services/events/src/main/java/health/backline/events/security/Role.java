@@ -1,6 +1,0 @@
-package health.backline.events.security;
-
-/** The roles of the contract. A clinical lead can do everything a clinician can. */
-public enum Role {
-    FRONT_DESK, CLINICIAN, CLINICAL_LEAD, SCHEDULER, ADMIN
-}

@@ -1,5 +1,0 @@
-package health.backline.events.web;
-
-/** One offending field: where it is (a JSON Pointer into the request, RFC 6901) and what is wrong. */
-public record FieldProblem(String pointer, String detail) {
-}

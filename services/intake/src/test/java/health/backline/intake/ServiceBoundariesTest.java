@@ -1,0 +1,15 @@
+package health.backline.intake;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import health.backline.testsupport.ServiceBoundaries;
+
+@AnalyzeClasses(packages = "health.backline.intake")
+class ServiceBoundariesTest {
+
+    @ArchTest
+    void uses_no_other_service(JavaClasses classes) {
+        ServiceBoundaries.serviceUsesNoOtherService("intake").check(classes);
+    }
+}

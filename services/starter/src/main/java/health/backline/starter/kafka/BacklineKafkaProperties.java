@@ -1,0 +1,16 @@
+package health.backline.starter.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How Backline uses Kafka beyond Spring's own settings: topic sizes, how many partitions of each topic
+ * are the urgent lane ({@link UrgentLane}), and the retry schedule of a record that fails before it goes
+ * to its dead-letter topic.
+ */
+@ConfigurationProperties("backline.kafka")
+public record BacklineKafkaProperties(int partitions, int urgentPartitions, short replicas, Retry retry) {
+
+    public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxRetries) {
+    }
+}

@@ -1,0 +1,40 @@
+package health.backline.starter.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.utils.Utils;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The urgent lane on Kafka: the first {@code backline.kafka.urgent-partitions} partitions of every topic
+ * carry only ER and urgent-imaging referrals, the others the routine ones. Each partition has a
+ * consumer of its own (listener concurrency = partitions), so an urgent record never queues behind
+ * routine records, however far the routine partitions lag. Within its lane, a referral's records
+ * always go to the same partition (murmur2 of the key, as Kafka's own partitioner).
+ */
+public class UrgentLane {
+
+    private final KafkaTemplate<String, ?> kafka;
+    private final int urgentPartitions;
+    private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+
+    public UrgentLane(KafkaTemplate<String, ?> kafka, int urgentPartitions) {
+        this.kafka = kafka;
+        this.urgentPartitions = urgentPartitions;
+    }
+
+    /** The record's partition, or null (Kafka's own choice) when the topic has too few partitions for lanes. */
+    public Integer partition(String topic, String key, boolean urgent) {
+        int partitions = partitionCounts.computeIfAbsent(topic, name -> kafka.partitionsFor(name).size());
+        if (partitions <= urgentPartitions || urgentPartitions == 0) {
+            return null;
+        }
+        int hash = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)));
+        return urgent ? hash % urgentPartitions : urgentPartitions + hash % (partitions - urgentPartitions);
+    }
+
+    public boolean isUrgent(int partition) {
+        return partition < urgentPartitions;
+    }
+}

@@ -1,0 +1,70 @@
+package health.backline.starter.outbox;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The outbox's rows ({@code outbox_event}) and lanes ({@code outbox_lane}), in the service's own schema.
+ * A row lives from the transaction that makes its change until Kafka acknowledged it.
+ */
+public class OutboxTable {
+
+    /** A stored event and its place in the relay order. */
+    record Pending(long position, OutboundEvent event) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public OutboxTable(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the event in the caller's transaction. An urgent event makes its referral's older unsent
+     * events urgent too, so they still leave before it.
+     */
+    void insert(OutboundEvent event) {
+        if (event.urgent()) {
+            jdbc.sql("UPDATE outbox_event SET urgent = true WHERE record_key = ? AND NOT urgent").param(event.key()).update();
+        }
+        jdbc.sql("""
+                        INSERT INTO outbox_event (id, topic, record_key, lane, urgent, type, source, time, data)
+                        VALUES (?, ?, ?, hashtext(?) & 15, ?, ?, ?, ?, ?)""")
+                .params(UUID.fromString(event.id()), event.topic(), event.key(), event.key(), event.urgent(),
+                        event.type(), event.source(), Timestamp.from(event.time()), event.data())
+                .update();
+    }
+
+    /** Locks, until the transaction ends, every lane no other relay holds now. */
+    List<Integer> lockFreeLanes() {
+        return jdbc.sql("SELECT lane FROM outbox_lane ORDER BY lane FOR UPDATE SKIP LOCKED").query(Integer.class).list();
+    }
+
+    /** The next events of these lanes: urgent ones first, then oldest first; none of the referrals left out. */
+    List<Pending> next(List<Integer> lanes, Collection<String> leaveOut, int limit) {
+        return jdbc.sql("""
+                        SELECT position, id, type, topic, record_key, urgent, time, source, data FROM outbox_event
+                        WHERE lane = ANY(?) AND NOT (record_key = ANY(?))
+                        ORDER BY urgent DESC, position LIMIT ?""")
+                .params(lanes.toArray(Integer[]::new), leaveOut.toArray(String[]::new), limit)
+                .query((row, number) -> new Pending(row.getLong("position"), new OutboundEvent(
+                        row.getString("id"), row.getString("type"), row.getString("topic"), row.getString("record_key"),
+                        row.getBoolean("urgent"), row.getTimestamp("time").toInstant(), row.getString("source"),
+                        row.getString("data"))))
+                .list();
+    }
+
+    /** Kafka acknowledged these: one statement for the whole batch. */
+    void delete(List<Long> positions) {
+        if (!positions.isEmpty()) {
+            jdbc.sql("DELETE FROM outbox_event WHERE position = ANY(?)").param(positions.toArray(Long[]::new)).update();
+        }
+    }
+
+    long unsent() {
+        return jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
+    }
+}

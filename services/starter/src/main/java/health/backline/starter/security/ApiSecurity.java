@@ -1,0 +1,72 @@
+package health.backline.starter.security;
+
+import java.util.Arrays;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The security every service's API shares: HTTP Basic, no session, health and API docs open,
+ * anything a service does not name is for admins. A service adds the rules of its own endpoints.
+ */
+public final class ApiSecurity {
+
+    /** What machines call; everything else (pages) belongs to {@link PageSecurity}. */
+    public static final String[] API_PATHS = {"/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**",
+            "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    public interface Rules extends Customizer<
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
+    }
+
+    private ApiSecurity() {
+    }
+
+    /** The only chain of a service without pages: every path is API. */
+    public static SecurityFilterChain apiChain(HttpSecurity http, Rules serviceRules) throws Exception {
+        return configure(http, serviceRules);
+    }
+
+    /** The API chain of a service that also has pages; run it before {@link PageSecurity#pageChain}. */
+    public static SecurityFilterChain apiPathsChain(HttpSecurity http, Rules serviceRules) throws Exception {
+        return configure(http.securityMatcher(anyOf(API_PATHS)), serviceRules);
+    }
+
+    private static SecurityFilterChain configure(HttpSecurity http, Rules serviceRules) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    auth.requestMatchers("/error").permitAll();
+                    serviceRules.customize(auth);
+                    auth.anyRequest().hasRole(Role.ADMIN.name());
+                })
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /**
+     * Matches the request path itself, whichever servlet serves it (Camunda REST is a Jersey
+     * servlet, not Spring MVC).
+     */
+    public static RequestMatcher anyOf(String... paths) {
+        return new OrRequestMatcher(Arrays.stream(paths)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+    }
+
+    /** Spring's names for the given roles, for {@code hasAnyRole}. */
+    public static String[] roles(Role... roles) {
+        String[] names = new String[roles.length];
+        for (int i = 0; i < roles.length; i++) {
+            names[i] = roles[i].name();
+        }
+        return names;
+    }
+}
