@@ -1,6 +1,7 @@
 -- The outbox, rebuilt for load (ADR 2): one row per event, relayed in batches by lane.
 -- position: the order events are relayed in, per referral (a referral's rows always go oldest first).
--- lane: hashtext(record_key) & 15, one of 16 lanes; a relay locks whole lanes (outbox_lane), so two
+-- lane: hashtext(record_key) & 15, one of 16 lanes; a relay round locks whole lanes (transaction-scoped
+--       advisory locks on the schema and the lane), so two
 --       instances of a service never relay the same referral's events, and each keeps them in order.
 -- urgent: ER and urgent-imaging referrals, relayed ahead of routine ones (a referral's older rows are made
 --         urgent with it, so its order holds).
@@ -18,13 +19,6 @@ CREATE TABLE outbox_event
   data        TEXT                     NOT NULL
 );
 CREATE INDEX outbox_event_by_key ON outbox_event (record_key);
-
--- One row per lane: a relay round locks the lanes no other instance holds (FOR UPDATE SKIP LOCKED).
-CREATE TABLE outbox_lane
-(
-  lane SMALLINT PRIMARY KEY
-);
-INSERT INTO outbox_lane (lane) SELECT generate_series(0, 15);
 
 -- Events the previous outbox (Spring Modulith's publication registry) had not sent yet move over, oldest first.
 INSERT INTO outbox_event (id, topic, record_key, lane, urgent, type, source, time, data)

@@ -9,10 +9,6 @@ import health.backline.endtoend.RunningBackline.Response;
 import health.backline.testsupport.Infrastructure;
 import health.backline.testsupport.RealInfrastructure;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,18 +94,7 @@ class ScaleOutIT {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(unfinished(expectedStatus)).as("referrals not yet where they should be").isEmpty());
 
-        try (Connection db = database()) {
-            Map<String, Integer> instances = countBy(db, "SELECT business_key_ AS k, count(*) AS n FROM workflow.act_hi_procinst "
-                    + "WHERE proc_def_key_ = 'referral' GROUP BY business_key_");
-            Map<String, Integer> booked = countBy(db, "SELECT CAST(referral_id AS varchar) AS k, count(*) AS n "
-                    + "FROM scheduling.appointment WHERE status = 'BOOKED' GROUP BY referral_id");
-            for (Map.Entry<String, String> referral : expectedStatus.entrySet()) {
-                assertThat(instances.get(referral.getKey())).as("process instances of " + referral.getKey()).isEqualTo(1);
-                int appointments = booked.getOrDefault(referral.getKey(), 0);
-                assertThat(appointments).as("booked appointments of " + referral.getKey())
-                        .isEqualTo(referral.getValue().equals("SCHEDULED") ? 1 : 0);
-            }
-        }
+        ProcessedOnce.assertEachReferralProcessedOnce(RealInfrastructure.get().jdbcUrl(), expectedStatus);
         assertConsumerGroupsSpanBothInstances();
     }
 
@@ -146,21 +131,5 @@ class ScaleOutIT {
         try (InputStream in = ScaleOutIT.class.getClassLoader().getResourceAsStream("processes/triage/cases.json")) {
             return JSON.readTree(in).get("cases");
         }
-    }
-
-    private static Connection database() throws Exception {
-        Infrastructure infrastructure = RealInfrastructure.get();
-        return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
-                infrastructure.databasePassword());
-    }
-
-    private static Map<String, Integer> countBy(Connection db, String sql) throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                counts.put(rows.getString("k"), rows.getInt("n"));
-            }
-        }
-        return counts;
     }
 }

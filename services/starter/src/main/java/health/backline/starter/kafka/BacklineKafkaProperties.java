@@ -5,11 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How Backline uses Kafka beyond Spring's own settings: topic sizes, how many partitions of each topic
- * are the urgent lane ({@link UrgentLane}), and the retry schedule of a record that fails before it goes
+ * are the urgent lane ({@link UrgentLane}), how long a routine record waits for urgent work at most
+ * ({@link UrgentFirst}), and the retry schedule of a record that fails before it goes
  * to its dead-letter topic.
  */
 @ConfigurationProperties("backline.kafka")
-public record BacklineKafkaProperties(int partitions, int urgentPartitions, short replicas, Retry retry) {
+public record BacklineKafkaProperties(int partitions, int urgentPartitions, Duration routineMaxWait, short replicas,
+                                      Retry retry) {
 
     public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxRetries) {
     }

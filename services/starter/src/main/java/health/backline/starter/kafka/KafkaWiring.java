@@ -77,6 +77,11 @@ public class KafkaWiring {
     }
 
     @Bean
+    UrgentFirst urgentFirst(UrgentLane urgentLane, BacklineKafkaProperties properties) {
+        return new UrgentFirst(urgentLane, properties.routineMaxWait());
+    }
+
+    @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
         return new KafkaHealthIndicator(admin, listeners);
     }

@@ -1,24 +1,16 @@
 package health.backline.starter.outbox;
 
-import health.backline.events.Pathway;
-import health.backline.events.ReferralStatus;
 import health.backline.events.Topics;
-import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -41,7 +33,6 @@ class OutboxBenchmark {
 
     private static final int REFERRALS = 2_000;
     private static final int EVENTS_PER_REFERRAL = 5;
-    private static final int THREADS = 8;
 
     @Autowired
     EventOutbox outbox;
@@ -66,7 +57,7 @@ class OutboxBenchmark {
         List<String> keys = IntStream.range(0, referrals).mapToObj(i -> UUID.randomUUID().toString()).toList();
         Map<String, Long> before = databaseWork();
         Instant start = Instant.now();
-        commitAll(keys);
+        EightCommittingThreads.commit(transaction, outbox, keys, EVENTS_PER_REFERRAL);
         Instant committed = Instant.now();
         List<ConsumerRecord<String, byte[]>> ours = awaitAll(status, keys, referrals * EVENTS_PER_REFERRAL);
         Instant drained = Instant.now();
@@ -74,7 +65,7 @@ class OutboxBenchmark {
 
         int events = referrals * EVENTS_PER_REFERRAL;
         System.out.printf("%n[outbox benchmark] %s: %d events for %d referrals, %d committing threads%n",
-                name, events, referrals, THREADS);
+                name, events, referrals, 8);
         System.out.printf("  committed in %d ms (%.0f events/s); all on Kafka after %d ms (%.0f events/s end to end)%n",
                 millis(start, committed), events * 1000.0 / millis(start, committed), millis(start, drained),
                 events * 1000.0 / millis(start, drained));
@@ -85,27 +76,6 @@ class OutboxBenchmark {
         List<Long> delays = ours.stream().map(this::commitToBroker).sorted().toList();
         System.out.printf("  commit -> broker: p50 %d ms, p99 %d ms, max %d ms%n", percentile(delays, 50),
                 percentile(delays, 99), delays.get(delays.size() - 1));
-    }
-
-    private void commitAll(List<String> keys) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int slice = 0; slice < THREADS; slice++) {
-                List<String> mine = keys.subList(slice * keys.size() / THREADS, (slice + 1) * keys.size() / THREADS);
-                work.add(threads.submit(() -> {
-                    for (int n = 0; n < EVENTS_PER_REFERRAL; n++) {
-                        String detail = Integer.toString(n);
-                        mine.forEach(key -> transaction.executeWithoutResult(tx -> outbox.publish(event(key, detail))));
-                    }
-                }));
-            }
-            for (Future<?> done : work) {
-                done.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            threads.shutdown();
-        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> awaitAll(KafkaRecords status, List<String> keys, int events) {
@@ -159,9 +129,5 @@ class OutboxBenchmark {
 
     private static long millis(Instant from, Instant to) {
         return Duration.between(from, to).toMillis();
-    }
-
-    private static ReferralStatusChanged event(String referral, String detail) {
-        return new ReferralStatusChanged(referral, ReferralStatus.SCHEDULED, Pathway.PHYSICAL_THERAPY, detail, Instant.now());
     }
 }

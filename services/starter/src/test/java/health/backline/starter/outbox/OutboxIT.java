@@ -155,7 +155,7 @@ class OutboxIT {
     void a_burst_from_many_threads_reaches_kafka_once_each_and_in_each_referrals_order() throws Exception {
         KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
         List<String> referrals = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        commitFromEightThreads(referrals, 5);
+        EightCommittingThreads.commit(transaction, outbox, referrals, 5);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> unsentEvents() == 0);
         List<ConsumerRecord<String, byte[]>> ours = ours(status.allUpToNow(), referrals);
@@ -188,7 +188,7 @@ class OutboxIT {
                 Clock.systemUTC()), eager);
         secondInstance.start();
         try {
-            commitFromEightThreads(referrals, 5);
+            EightCommittingThreads.commit(transaction, outbox, referrals, 5);
             await().atMost(Duration.ofSeconds(60)).until(() -> unsentEvents() == 0);
         } finally {
             secondInstance.stop();
@@ -228,27 +228,6 @@ class OutboxIT {
 
         status.await(r -> r.key().equals(referral));
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
-    }
-
-    private void commitFromEightThreads(List<String> referrals, int eventsEach) throws Exception {
-        var threads = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int slice = 0; slice < 8; slice++) {
-                List<String> mine = referrals.subList(slice * referrals.size() / 8, (slice + 1) * referrals.size() / 8);
-                work.add(threads.submit(() -> {
-                    for (int n = 0; n < eventsEach; n++) {
-                        String detail = Integer.toString(n);
-                        mine.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, detail))));
-                    }
-                }));
-            }
-            for (Future<?> done : work) {
-                done.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdown();
-        }
     }
 
     /** Another instance's relay round: all lanes locked until closed. */
