@@ -58,28 +58,19 @@ public class KafkaEventRelay {
         this.clock = clock;
     }
 
-    /** What a round did: how many events it read, and whether Kafka refused any. */
-    public record Round(int read, boolean refused) {
-    }
-
-    /** One round: the next batch of the lanes this instance may relay. */
-    public Round relayNextBatch() {
-        return transaction.execute(status -> {
+    /** One round: the next batch of the lanes this instance may relay. Returns how many events it read. */
+    public int relayNextBatch() {
+        Integer read = transaction.execute(status -> {
             List<Integer> lanes = table.lockFreeLanes();
             if (lanes.isEmpty()) {
-                return new Round(0, false);
+                return 0;
             }
             resting.values().removeIf(until -> !until.isAfter(clock.instant()));
             List<Pending> batch = table.next(lanes, resting.keySet(), settings.batchSize());
-            Sent sent = send(batch);
-            table.delete(sent.acknowledged());
-            return new Round(batch.size(), sent.refused());
+            table.delete(send(batch));
+            return batch.size();
         });
-    }
-
-    /** Waiting events: all committed rows not acknowledged yet. */
-    public long unsent() {
-        return table.unsent();
+        return read == null ? 0 : read;
     }
 
     /** Referrals resting after the broker refused one of their events. */
@@ -87,19 +78,16 @@ public class KafkaEventRelay {
         return resting.size();
     }
 
-    private record Sent(List<Long> acknowledged, boolean refused) {
-    }
-
     /**
      * Sends the batch, each referral's events in order. Each step sends the next event of every referral
      * at once and waits for all of them; a referral whose event was refused stops for this round and rests.
-     * When the producer cannot take a record at all (no broker), the round ends there.
+     * When the producer cannot take a record at all (no broker), the round ends there. Returns the positions
+     * Kafka acknowledged.
      */
-    private Sent send(List<Pending> batch) {
+    private List<Long> send(List<Pending> batch) {
         Map<String, Deque<Pending>> byReferral = new LinkedHashMap<>();
         batch.forEach(pending -> byReferral.computeIfAbsent(pending.event().key(), key -> new ArrayDeque<>()).add(pending));
         List<Long> acknowledged = new ArrayList<>();
-        boolean refused = false;
         boolean producerDown = false;
         while (!byReferral.isEmpty() && !producerDown) {
             Map<Pending, CompletableFuture<?>> step = new LinkedHashMap<>();
@@ -119,7 +107,6 @@ public class KafkaEventRelay {
                     acknowledged.add(entry.getKey().position());
                     queue.poll();
                 } else {
-                    refused = true;
                     queue.clear();
                     resting.put(referral, clock.instant().plus(settings.retryInterval()));
                 }
@@ -128,7 +115,7 @@ public class KafkaEventRelay {
                 }
             }
         }
-        return new Sent(acknowledged, refused || producerDown);
+        return acknowledged;
     }
 
     private CompletableFuture<?> sendOne(OutboundEvent event) {

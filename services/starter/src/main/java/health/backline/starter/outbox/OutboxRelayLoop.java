@@ -1,7 +1,6 @@
 package health.backline.starter.outbox;
 
 import health.backline.starter.outbox.KafkaEventRelay.OutboxSettings;
-import health.backline.starter.outbox.KafkaEventRelay.Round;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -68,8 +67,7 @@ public class OutboxRelayLoop implements SmartLifecycle {
     private void relayUntilStopped() {
         while (running) {
             try {
-                Round round = relay.relayNextBatch();
-                if (round.read() < settings.batchSize()) {
+                if (relay.relayNextBatch() < settings.batchSize()) {
                     work.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     work.drainPermits();
                 }

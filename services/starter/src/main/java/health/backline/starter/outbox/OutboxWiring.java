@@ -52,9 +52,9 @@ public class OutboxWiring {
 
     /** How far the outbox is behind: rows Kafka has not acknowledged, and referrals resting after a refusal. */
     @Bean
-    MeterBinder outboxMetrics(KafkaEventRelay relay) {
+    MeterBinder outboxMetrics(OutboxTable table, KafkaEventRelay relay) {
         return registry -> {
-            Gauge.builder("backline.outbox.unsent", relay, KafkaEventRelay::unsent)
+            Gauge.builder("backline.outbox.unsent", table, OutboxTable::unsent)
                     .description("Committed events Kafka has not acknowledged yet").register(registry);
             Gauge.builder("backline.outbox.resting", relay, KafkaEventRelay::resting)
                     .description("Referrals whose events wait after the broker refused one").register(registry);
