@@ -71,12 +71,12 @@ class ReferralController {
         return ResponseEntity.accepted().body(cancellation.cancel(id, text, user.getName()));
     }
 
-    /** Every read of a referral's patient details goes into the audit trail. */
+    /** Every read of a referral's patient details goes into the audit trail, lists included. */
     @GetMapping("/{id}")
     ReferralView get(@PathVariable UUID id, Principal user) {
         ReferralView referral = referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "Referral not found", "No referral has id " + id));
-        audit.record(user.getName(), "REFERRAL_READ", id.toString(), "GET /api/referrals/" + id);
+        audit.recordRead(user.getName(), "GET /api/referrals/{id}", List.of(id.toString()), "the referral");
         return referral;
     }
 
@@ -97,9 +97,8 @@ class ReferralController {
             throw new InvalidRequestException(problems);
         }
         ReferralPage result = referrals.page(status, pathway, page, size);
-        audit.record(user.getName(), "REFERRALS_LISTED", null, result.items().size() + " referrals (page " + page
-                + ", status " + status + ", pathway " + pathway + "): "
-                + String.join(", ", result.items().stream().map(r -> r.id().toString()).toList()));
+        audit.recordRead(user.getName(), "GET /api/referrals", result.ids(),
+                "page " + page + " of size " + size + ", status " + status + ", pathway " + pathway);
         return result;
     }
 }

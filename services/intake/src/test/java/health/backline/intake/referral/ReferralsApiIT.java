@@ -19,6 +19,8 @@ import health.backline.testsupport.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -266,15 +268,50 @@ class ReferralsApiIT {
         String id = post("frontdesk", intake("MRN-1014"), null).getBody().get("id").asText();
         get("clinician", id);
 
-        ResponseEntity<JsonNode> trail = http.withBasicAuth("admin", "admin")
-                .getForEntity(url("/api/audit?referralId=" + id), JsonNode.class);
+        ResponseEntity<JsonNode> trail = audit("referralId=" + id);
 
         assertThat(trail.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(trail.getBody().get(0).get("actor").asText()).isEqualTo("clinician");
-        assertThat(trail.getBody().get(0).get("action").asText()).isEqualTo("REFERRAL_READ");
-        assertThat(trail.getBody().get(0).get("at").asText()).isNotBlank();
+        JsonNode read = trail.getBody().get(0);
+        assertThat(read.get("actor").asText()).isEqualTo("clinician");
+        assertThat(read.get("action").asText()).isEqualTo("PATIENT_DATA_READ");
+        assertThat(read.get("channel").asText()).isEqualTo("GET /api/referrals/{id}");
+        assertThat(read.get("referralIds")).extracting(JsonNode::asText).containsExactly(id);
+        assertThat(read.get("at").asText()).isNotBlank();
         assertThat(http.withBasicAuth("clinician", "clinician").getForEntity(url("/api/audit"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void a_list_of_referrals_leaves_one_audit_entry_naming_every_referral_it_showed() {
+        String first = post("frontdesk", intake("MRN-1016"), null).getBody().get("id").asText();
+        String second = post("frontdesk", intake("MRN-1017"), null).getBody().get("id").asText();
+
+        ResponseEntity<JsonNode> list = http.withBasicAuth("clinician", "clinician")
+                .getForEntity(url("/api/referrals?size=2"), JsonNode.class);
+        assertThat(list.getBody().get("items")).extracting(item -> item.get("id").asText()).containsExactly(second, first);
+
+        JsonNode read = audit("referralId=" + first).getBody().get(0);
+        assertThat(read.get("channel").asText()).isEqualTo("GET /api/referrals");
+        assertThat(read.get("actor").asText()).isEqualTo("clinician");
+        assertThat(read.get("referralIds")).extracting(JsonNode::asText).containsExactly(second, first);
+        assertThat(audit("referralId=" + second).getBody().get(0).get("id")).isEqualTo(read.get("id"));
+    }
+
+    @Test
+    void the_audit_trail_is_filtered_by_user_and_day_and_refuses_a_day_that_is_no_date() {
+        String id = post("frontdesk", intake("MRN-1018"), null).getBody().get("id").asText();
+        get("frontdesk", id);
+        get("clinician", id);
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+
+        JsonNode byFrontDesk = audit("referralId=" + id + "&user=frontdesk&day=" + today).getBody();
+        assertThat(byFrontDesk).isNotEmpty().allSatisfy(entry -> assertThat(entry.get("actor").asText()).isEqualTo("frontdesk"));
+        assertThat(audit("referralId=" + id + "&day=2020-01-01").getBody()).isEmpty();
+
+        ResponseEntity<JsonNode> badDay = audit("day=yesterday");
+        assertThat(badDay.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badDay.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(badDay.getBody().at("/errors/0/pointer").asText()).isEqualTo("day");
     }
 
     @Test
@@ -305,6 +342,10 @@ class ReferralsApiIT {
         assertThat(http.withBasicAuth("lead", "lead").getForEntity(url("/api/referrals"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity(url("/actuator/health"), String.class).getBody()).contains("\"status\":\"UP\"");
+    }
+
+    private ResponseEntity<JsonNode> audit(String query) {
+        return http.withBasicAuth("admin", "admin").getForEntity(url("/api/audit?" + query), JsonNode.class);
     }
 
     private ObjectNode intake(String mrn) {

@@ -1,6 +1,8 @@
 package health.backline.scheduling.booking;
 
+import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.web.InvalidRequestException;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,23 +10,32 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The appointments API of the contract: a referral's appointments, newest first. */
+/**
+ * The appointments API of the contract: a referral's appointments, newest first. They name no patient, but they
+ * are the patient's: every look-up is in the audit trail, found or not.
+ */
 @RestController
 @RequestMapping("/api/appointments")
 class AppointmentController {
 
     private final BookingService booking;
+    private final AuditTrail audit;
 
-    AppointmentController(BookingService booking) {
+    AppointmentController(BookingService booking, AuditTrail audit) {
         this.booking = booking;
+        this.audit = audit;
     }
 
     @GetMapping
-    List<Appointment> ofReferral(@RequestParam(required = false) String referralId) {
+    List<Appointment> ofReferral(@RequestParam(required = false) String referralId, Principal user) {
         if (referralId == null || referralId.isBlank()) {
             throw new InvalidRequestException("referralId", "is required");
         }
-        return booking.appointmentsOf(uuid(referralId));
+        UUID referral = uuid(referralId);
+        List<Appointment> appointments = booking.appointmentsOf(referral);
+        audit.recordRead(user.getName(), "GET /api/appointments", List.of(referral.toString()),
+                appointments.size() + " appointments");
+        return appointments;
     }
 
     private static UUID uuid(String referralId) {

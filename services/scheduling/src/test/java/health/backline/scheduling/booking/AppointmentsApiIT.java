@@ -77,6 +77,39 @@ class AppointmentsApiIT extends OnAFreshMorning {
     }
 
     @Test
+    void every_look_up_of_a_referrals_appointments_leaves_one_audit_entry_naming_reader_and_referral() {
+        String referral = UUID.randomUUID().toString();
+        get("clinician", "/api/appointments?referralId=" + referral);
+
+        JsonNode entries = get("admin", "/api/audit?referralId=" + referral).getBody();
+
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("actor").asText()).isEqualTo("clinician");
+        assertThat(entries.get(0).get("action").asText()).isEqualTo("PATIENT_DATA_READ");
+        assertThat(entries.get(0).get("channel").asText()).isEqualTo("GET /api/appointments");
+        assertThat(entries.get(0).get("referralIds")).extracting(JsonNode::asText).containsExactly(referral);
+    }
+
+    @Test
+    void the_audit_page_and_its_export_are_served_without_templates_to_admins_signed_in_with_http_basic() {
+        String referral = UUID.randomUUID().toString();
+        get("scheduler", "/api/appointments?referralId=" + referral);
+
+        ResponseEntity<String> page = http.withBasicAuth("admin", "admin")
+                .getForEntity(url("/audit?referralId=" + referral), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(page.getBody()).contains("<title>Audit trail</title>", "<td>scheduler</td>", "<td>" + referral + "</td>");
+
+        ResponseEntity<String> csv = http.withBasicAuth("admin", "admin")
+                .getForEntity(url("/audit.csv?user=scheduler&referralId=" + referral), String.class);
+        assertThat(csv.getBody()).startsWith("id,at,actor,action,channel,referral_ids,detail\r\n")
+                .contains("\"scheduler\",\"PATIENT_DATA_READ\",\"GET /api/appointments\",\"" + referral + "\"");
+        assertThat(http.withBasicAuth("scheduler", "scheduler").getForEntity(url("/audit"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void the_referral_must_be_named() {
         ResponseEntity<JsonNode> missing = get("scheduler", "/api/appointments");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

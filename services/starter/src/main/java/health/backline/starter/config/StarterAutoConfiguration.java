@@ -1,6 +1,8 @@
 package health.backline.starter.config;
 
 import health.backline.starter.audit.AuditController;
+import health.backline.starter.audit.AuditExportSecurity;
+import health.backline.starter.audit.AuditPage;
 import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.inbox.InboxWiring;
 import health.backline.starter.kafka.KafkaWiring;
@@ -27,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Intake validation is not here: only the services that read intakes import {@code IntakeValidation}.
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
-@Import({KafkaWiring.class, OutboxWiring.class, InboxWiring.class, SecurityWiring.class, ProblemAdvice.class})
+@Import({KafkaWiring.class, OutboxWiring.class, InboxWiring.class, SecurityWiring.class, ProblemAdvice.class,
+        AuditExportSecurity.class})
 public class StarterAutoConfiguration {
 
     /** The shared login page, for services that render pages. */
@@ -49,13 +52,19 @@ public class StarterAutoConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(JdbcClient jdbc, Clock clock) {
-        return new AuditTrail(jdbc, clock);
+    AuditTrail auditTrail(JdbcClient jdbc, Clock clock, ZoneId clinicZone) {
+        return new AuditTrail(jdbc, clock, clinicZone);
     }
 
     @Bean
     AuditController auditController(AuditTrail trail) {
         return new AuditController(trail);
+    }
+
+    /** Written without templates, so services without pages (triage, scheduling) show it too. */
+    @Bean
+    AuditPage auditPage(AuditTrail trail) {
+        return new AuditPage(trail);
     }
 
     /** The outbox and inbox tables come with this module; each service's own migrations sit beside them. */

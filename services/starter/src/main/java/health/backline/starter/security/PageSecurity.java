@@ -12,7 +12,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 /**
  * The security of a service's web pages: a login form (the shared {@code /login} page), CSRF
  * tokens on every form, a session that expires ({@code server.servlet.session.timeout}), and the
- * service's rules per page. Unknown pages need a login.
+ * service's rules per page. The audit page is for admins. Unknown pages need a login.
  */
 public final class PageSecurity {
 
@@ -43,6 +43,7 @@ public final class PageSecurity {
         return http
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/login", "/backline.css", "/webjars/**", "/favicon.ico").permitAll();
+                    auth.requestMatchers("/audit").hasRole(Role.ADMIN.name());
                     pageRules.customize(auth);
                     auth.anyRequest().authenticated();
                 })

@@ -33,16 +33,11 @@ class ReferralBoardController {
         this.audit = audit;
     }
 
-    /**
-     * The board shows patients' names: opening it is audited. Its five-second refreshes of the same
-     * view are not, or they would bury every other entry.
-     */
+    /** The board shows patients' names: opening it is audited, like every refresh of its rows. */
     @GetMapping("/referrals")
     ModelAndView board(@RequestParam(required = false) String status, @RequestParam(required = false) String pathway,
                        @RequestParam(required = false) String day, Principal user) {
-        ModelAndView page = rows(status, pathway, day);
-        audit.record(user.getName(), "REFERRAL_BOARD_READ", null, "board for " + ((BoardFilter) page.getModel().get("filter")).day()
-                + ": " + page.getModel().get("total") + " referrals");
+        ModelAndView page = rowsOf(BoardFilter.parse(status, pathway, day, wording.today()), "page /referrals", user);
         page.setViewName("referrals/board");
         page.addObject("section", "board");
         page.addObject("title", "Referral board");
@@ -51,14 +46,22 @@ class ReferralBoardController {
         return page;
     }
 
-    /** Only the table body: what the board's polling replaces. */
+    /**
+     * Only the table body: what the board's polling replaces. Every call is audited, whatever the day: it shows
+     * names, and it is as easy to call by hand as by the board.
+     */
     @GetMapping("/referrals/rows")
     ModelAndView rows(@RequestParam(required = false) String status, @RequestParam(required = false) String pathway,
-                      @RequestParam(required = false) String day) {
-        BoardFilter filter = BoardFilter.parse(status, pathway, day, wording.today());
+                      @RequestParam(required = false) String day, Principal user) {
+        return rowsOf(BoardFilter.parse(status, pathway, day, wording.today()), "page /referrals/rows", user);
+    }
+
+    private ModelAndView rowsOf(BoardFilter filter, String channel, Principal user) {
         ZoneId zone = wording.zone();
         ReferralPage found = referrals.submittedBetween(filter.day().atStartOfDay(zone).toInstant(),
                 filter.day().plusDays(1).atStartOfDay(zone).toInstant(), filter.status(), filter.pathway(), MOST_ROWS);
+        audit.recordRead(user.getName(), channel, found.ids(), "board of " + filter.day() + ": " + found.items().size()
+                + " of " + found.totalElements() + " referrals");
         ModelAndView page = new ModelAndView("referrals/board :: rows");
         page.addObject("filter", filter);
         page.addObject("referrals", found.items());

@@ -42,7 +42,7 @@ class ReferralPageController {
     @GetMapping("/referrals/{id}")
     ModelAndView referral(@PathVariable String id, Principal user) {
         return find(id).map(referral -> {
-            audit.record(user.getName(), "REFERRAL_READ", referral.id().toString(), "page /referrals/" + referral.id());
+            audit.recordRead(user.getName(), "page /referrals/{id}", List.of(referral.id().toString()), "the referral");
             return page(referral, HttpStatus.OK);
         }).orElseGet(() -> notFound(id));
     }

@@ -247,6 +247,36 @@ class FrontDeskPagesIT {
     }
 
     @Test
+    void every_read_of_the_board_and_its_rows_of_any_day_is_audited_with_every_referral_it_showed() {
+        String id = referralIn(frontDesk.post("/intake", intake(mrn(), UUID.randomUUID().toString())).location());
+        PageSession clinician = PageSession.signedIn(port, "clinician");
+
+        clinician.get("/referrals");
+        assertThat(lastReadBy("clinician", "page /referrals")).as("opening the board").contains(id);
+        clinician.get("/referrals/rows");
+        assertThat(lastReadBy("clinician", "page /referrals/rows")).as("a refresh of its rows").contains(id);
+        long before = readsBy("clinician");
+        Page longAgo = clinician.get("/referrals/rows?day=2020-02-03");
+        assertThat(longAgo.status()).isEqualTo(200);
+        assertThat(readsBy("clinician")).as("the rows of another day").isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE actor = 'clinician' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).startsWith("board of 2020-02-03");
+    }
+
+    private List<String> lastReadBy(String user, String channel) {
+        return jdbc.sql("""
+                        SELECT referral_ids FROM audit_entry WHERE actor = ? AND channel = ? AND action = 'PATIENT_DATA_READ'
+                        ORDER BY id DESC LIMIT 1""")
+                .params(user, channel)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single();
+    }
+
+    private long readsBy(String user) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'PATIENT_DATA_READ'")
+                .param(user).query(Long.class).single();
+    }
+
+    @Test
     void a_clinician_follows_referrals_but_cannot_open_the_intake_form_or_cancel() {
         String id = referralIn(frontDesk.post("/intake", intake(mrn(), UUID.randomUUID().toString())).location());
         PageSession clinician = PageSession.signedIn(port, "clinician");
@@ -260,9 +290,9 @@ class FrontDeskPagesIT {
         assertThat(board.body()).doesNotContain(">New intake</a>").contains(">Referral board</a>");
         Page referral = clinician.get("/referrals/" + id);
         assertThat(referral.status()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT actor, action FROM audit_entry WHERE referral_id = ? ORDER BY id DESC LIMIT 1")
-                .param(id).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single())
-                .as("opening a referral is audited").isEqualTo("clinician REFERRAL_READ");
+        assertThat(jdbc.sql("SELECT actor, action, channel FROM audit_entry WHERE referral_id = ? ORDER BY id DESC LIMIT 1")
+                .param(id).query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).single())
+                .as("opening a referral is audited").isEqualTo("clinician PATIENT_DATA_READ page /referrals/{id}");
         assertThat(referral.body()).doesNotContain("Cancel this referral");
         assertRefused(clinician.post("/referrals/" + id + "/cancel", List.of(Map.entry("reason", "x"))));
         assertThat(timelineDetails(id)).noneMatch(detail -> detail.startsWith("Cancellation requested"));
