@@ -4,6 +4,7 @@ import health.backline.starter.audit.AuditController;
 import health.backline.starter.audit.AuditExportSecurity;
 import health.backline.starter.audit.AuditPage;
 import health.backline.starter.audit.AuditTrail;
+import health.backline.starter.database.RuntimeRoleGrants;
 import health.backline.starter.inbox.InboxWiring;
 import health.backline.starter.kafka.KafkaWiring;
 import health.backline.starter.outbox.OutboxWiring;
@@ -65,6 +66,12 @@ public class StarterAutoConfiguration {
     @Bean
     AuditPage auditPage(AuditTrail trail) {
         return new AuditPage(trail);
+    }
+
+    /** Flyway runs as the schema owner; the service runs as a role with only the rights it needs (ADR 0022). */
+    @Bean
+    RuntimeRoleGrants runtimeRoleGrants(@Value("${spring.datasource.username}") String runtimeRole) {
+        return new RuntimeRoleGrants(runtimeRole);
     }
 
     /** The outbox and inbox tables come with this module; each service's own migrations sit beside them. */
