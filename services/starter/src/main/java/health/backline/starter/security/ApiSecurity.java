@@ -11,8 +11,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The security every service's API shares: HTTP Basic, no session, health and API docs open,
- * anything a service does not name is for admins. A service adds the rules of its own endpoints.
+ * The security every service's API shares: HTTP Basic, no session, health and API docs open, metrics for
+ * admins and the scrape user, anything a service does not name is for admins. A service adds the rules of its own endpoints.
  */
 public final class ApiSecurity {
 
@@ -43,6 +43,7 @@ public final class ApiSecurity {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
                     auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     auth.requestMatchers("/error").permitAll();
+                    auth.requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), MetricsScrapeUser.ROLE);
                     serviceRules.customize(auth);
                     auth.anyRequest().hasRole(Role.ADMIN.name());
                 })

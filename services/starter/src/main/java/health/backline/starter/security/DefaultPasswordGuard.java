@@ -1,20 +1,20 @@
 package health.backline.starter.security;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * The contract's default passwords (each user's own name) exist only in the embedded default: any
- * other deployment must bring its own, so a service that finds one refuses to start.
+ * The contract's default passwords (each user's own name) exist only in the embedded default: any other deployment
+ * must bring its own, strong ones ({@link PasswordPolicy}), for every user and for the database, so a service that
+ * finds a weak one refuses to start. The message names the settings, never the passwords.
  */
 class DefaultPasswordGuard implements InitializingBean {
 
-    private final SecurityProperties security;
+    private final List<DeploymentPassword> passwords;
     private final boolean embeddedDefault;
 
-    DefaultPasswordGuard(SecurityProperties security, boolean embeddedDefault) {
-        this.security = security;
+    DefaultPasswordGuard(List<DeploymentPassword> passwords, boolean embeddedDefault) {
+        this.passwords = passwords;
         this.embeddedDefault = embeddedDefault;
     }
 
@@ -23,15 +23,16 @@ class DefaultPasswordGuard implements InitializingBean {
         if (embeddedDefault) {
             return;
         }
-        List<String> defaults = security.users().entrySet().stream()
-                .filter(user -> user.getKey().equals(user.getValue().password()))
-                .map(Map.Entry::getKey)
+        List<String> weak = passwords.stream()
+                .flatMap(password -> PasswordPolicy.weakness(password.user(), password.password()).stream()
+                        .map(why -> password.setting() + " " + why))
                 .sorted()
                 .toList();
-        if (!defaults.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: users " + defaults + " still have the embedded default's "
-                    + "passwords. Set backline.security.users.<name>.password (e.g. BACKLINE_SECURITY_USERS_ADMIN_PASSWORD), "
-                    + "or run the embedded default (backline.security.embedded-default=true).");
+        if (!weak.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: weak passwords: " + weak + ". Outside the embedded "
+                    + "default every password needs " + PasswordPolicy.SHORTEST + " characters or more, and may be "
+                    + "neither its user's name nor a placeholder. Set e.g. BACKLINE_SECURITY_USERS_ADMIN_PASSWORD, or run "
+                    + "the embedded default (backline.security.embedded-default=true).");
         }
     }
 }
