@@ -88,8 +88,9 @@ public class BookingService {
         if (requestedAt != null) {
             Optional<String> cancelled = appointments.cancellationAfter(referralId, requestedAt);
             if (cancelled.isPresent()) {
-                log.info("Request {} for referral {} was overtaken by its cancellation ({}): nothing booked",
-                        requestId, referralId, cancelled.get());
+                // The reason is free text someone typed about the patient: it stays in the database, out of the log.
+                log.info("Request {} for referral {} was overtaken by its cancellation: nothing booked",
+                        requestId, referralId);
                 return new CancelledMeanwhile(cancelled.get());
             }
         }
@@ -115,7 +116,7 @@ public class BookingService {
                 ? "Cancelled" : cancellation.reason();
         appointments.recordCancellation(referralId, requestedAt == null ? now : requestedAt, reason, now);
         int cancelled = appointments.cancelBooked(referralId, now, reason);
-        log.info("Referral {}: {} appointment(s) cancelled ({})", referralId, cancelled, reason);
+        log.info("Referral {}: {} appointment(s) cancelled", referralId, cancelled);
         return cancelled;
     }
 

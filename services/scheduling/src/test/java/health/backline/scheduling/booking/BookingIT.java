@@ -25,11 +25,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Booking from appointments.requested and cancelling from appointments.cancel, against a real Kafka and PostgreSQL. */
 @SchedulingServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class BookingIT extends OnAFreshMorning {
 
     private static final String BOOKED = EventType.APPOINTMENT_BOOKED.type();
@@ -183,6 +187,21 @@ class BookingIT extends OnAFreshMorning {
         assertThat(Instant.parse(objectMapper.readTree(outcome.value()).get("start").asText()))
                 .isEqualTo(morning.plus(Duration.ofHours(2)));
         assertThat(booked(only)).isOne();
+    }
+
+    @Test
+    void a_cancellation_is_logged_by_referral_id_without_its_free_text_reason(CapturedOutput log) {
+        String referral = UUID.randomUUID().toString();
+        String reason = "Ada Lovelace moved to Leeds, MRN-77 closed";
+
+        Instant asked = clock.instant().minusSeconds(60);
+        booking.cancel(new AppointmentCancelRequested(referral, reason), null);
+        booking.book(UUID.randomUUID().toString(), asked,
+                AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, morning.plus(Duration.ofDays(1))));
+
+        assertThat(log.getAll()).contains("Referral " + referral + ": 0 appointment(s) cancelled")
+                .contains("for referral " + referral + " was overtaken by its cancellation")
+                .doesNotContain(reason);
     }
 
     @Test
