@@ -54,6 +54,8 @@ class ComposeFileTest {
     /** Read by the JVM itself, not by Spring. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "postgres", "prometheus", "grafana");
+    /** Prometheus' user's password: the services know it, Prometheus scrapes with it. */
+    private static final String METRICS_PASSWORD = "BACKLINE_SECURITY_METRICS_PASSWORD";
 
     /** {@code $$}, {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:?error}}, {@code ${NAME?error}}, {@code $NAME}. */
     private static final Pattern VARIABLE = Pattern.compile(
@@ -170,7 +172,7 @@ class ComposeFileTest {
         }
 
         Set<String> userNames = new LinkedHashSet<>(CONTRACT_USERS);
-        userNames.add(envExample.get("BACKLINE_DB_USER"));
+        userNames.add(envExample.get("BACKLINE_DB_SUPERUSER"));
         userNames.add(envExample.get("GRAFANA_ADMIN_USER"));
         List<String> passwords = envExample.keySet().stream().filter(key -> key.endsWith("_PASSWORD")).toList();
         assertThat(passwords).hasSizeGreaterThanOrEqualTo(CONTRACT_USERS.size() + 2);
@@ -253,59 +255,84 @@ class ComposeFileTest {
     }
 
     @Test
-    void postgres_creates_a_schema_for_every_service_with_the_credentials_the_services_use() throws IOException {
-        Set<String> schemas = new TreeSet<>();
-        for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
-            Map<String, Object> properties = flatten(yaml(applicationYml(service.name())));
-            schemas.add(String.valueOf(properties.get("backline.db.schema")));
-            if (properties.containsKey("backline.db.engine-schema")) {
-                schemas.add(String.valueOf(properties.get("backline.db.engine-schema")));
-            }
-        }
-        assertThat(schemas).containsExactly("intake", "scheduling", "triage", "workflow", "workflow_app");
-
-        String init;
-        try (Stream<Path> scripts = Files.list(ROOT.resolve("deploy/postgres"))) {
-            init = scripts.filter(path -> path.toString().endsWith(".sql")).sorted().map(path -> {
-                try {
-                    return Files.readString(path);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).collect(Collectors.joining("\n"));
-        }
-        for (String schema : schemas) {
-            assertThat(init).contains("CREATE SCHEMA IF NOT EXISTS " + schema + " ");
-        }
-
+    void each_service_runs_as_a_database_role_of_its_own_that_owns_nothing_and_migrates_as_the_owner_of_its_schemas()
+            throws IOException {
+        String init = initScripts();
         Map<String, Object> postgres = service("postgres");
         assertThat(strings(postgres.get("volumes"))).contains("./deploy/postgres:/docker-entrypoint-initdb.d:ro")
                 .anyMatch(volume -> volume.equals("postgres-data:/var/lib/postgresql/data"));
         assertThat(map(compose.get("volumes"))).containsKey("postgres-data");
         assertThat(String.join(" ", strings(map(postgres.get("healthcheck")).get("test")))).contains("pg_isready");
         Map<String, String> database = environment("postgres");
+        Map<String, Object> rawDatabase = map(map(rawServices().get("postgres")).get("environment"));
+
+        Set<String> schemas = new TreeSet<>();
+        Set<String> roles = new TreeSet<>();
         for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
-            Map<String, String> environment = environment(service.name());
+            String name = service.name();
+            Map<String, String> environment = environment(name);
+            Map<String, Object> rawEnvironment = map(map(rawServices().get(name)).get("environment"));
+            String owner = environment.get("BACKLINE_DB_OWNER");
+            String runtime = environment.get("BACKLINE_DB_USER");
+            assertThat(owner).as("%s migrates as", name).isEqualTo(name + "_owner");
+            assertThat(runtime).as("%s runs as", name).isEqualTo(name + "_runtime");
+            assertThat(roles.add(owner) && roles.add(runtime)).as("%s shares no role", name).isTrue();
+
+            for (String role : List.of(owner, runtime)) {
+                String passwordVariable = role.toUpperCase(Locale.ROOT).replace("_", "_DB_") + "_PASSWORD";
+                String setting = role.equals(owner) ? "BACKLINE_DB_OWNER_PASSWORD" : "BACKLINE_DB_PASSWORD";
+                assertThat(String.valueOf(rawEnvironment.get(setting))).as("%s %s", name, setting)
+                        .startsWith("${" + passwordVariable + ":?");
+                assertThat(String.valueOf(rawDatabase.get(passwordVariable))).as("postgres gets %s", passwordVariable)
+                        .startsWith("${" + passwordVariable + ":?");
+                assertThat(init).as("the init script makes %s with its password", role)
+                        .contains("--set=" + role + "_password=\"$" + passwordVariable + "\"")
+                        .contains("CREATE ROLE " + role + " LOGIN PASSWORD :'" + role + "_password';");
+            }
+
+            Map<String, Object> properties = flatten(yaml(applicationYml(name)));
+            List<String> own = new ArrayList<>(List.of(String.valueOf(properties.get("backline.db.schema"))));
+            if (properties.containsKey("backline.db.engine-schema")) {
+                own.add(String.valueOf(properties.get("backline.db.engine-schema")));
+            }
+            for (String schema : own) {
+                assertThat(init).as("%s owns its schema %s", owner, schema)
+                        .contains("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + owner + ";");
+            }
+            schemas.addAll(own);
+            assertThat(init).as("%s owns nothing", runtime).doesNotContain("AUTHORIZATION " + runtime);
+
+            assertThat(runtime).isNotEqualTo(database.get("POSTGRES_USER"));
+            assertThat(owner).isNotEqualTo(database.get("POSTGRES_USER"));
             assertThat(environment.get("BACKLINE_DB_HOST")).isEqualTo("postgres");
             assertThat(environment.get("BACKLINE_DB_PORT")).isEqualTo("5432");
             assertThat(environment.get("BACKLINE_DB_NAME")).isEqualTo(database.get("POSTGRES_DB"));
-            assertThat(environment.get("BACKLINE_DB_USER")).isEqualTo(database.get("POSTGRES_USER"));
-            assertThat(environment.get("BACKLINE_DB_PASSWORD")).isEqualTo(database.get("POSTGRES_PASSWORD"));
             assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
         }
+        assertThat(schemas).containsExactly("intake", "scheduling", "triage", "workflow", "workflow_app");
+        assertThat(init.split("AUTHORIZATION", -1)).as("no schema but the services'").hasSize(schemas.size() + 1);
+        // Flyway's user and the datasource's user are the two settings above (backline-defaults.properties).
+        assertThat(sharedDefaults.getProperty("spring.flyway.user")).isEqualTo("${backline.db.owner}");
+        assertThat(sharedDefaults.getProperty("spring.datasource.username")).isEqualTo("${backline.db.user}");
     }
 
     @Test
-    void prometheus_scrapes_every_service_as_an_admin() throws IOException {
+    void prometheus_scrapes_every_service_as_the_metrics_only_user_and_never_holds_the_admin_password() throws IOException {
         Map<String, Object> prometheus = service("prometheus");
         assertThat(strings(prometheus.get("volumes"))).contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
-        assertThat(String.valueOf(map(map(rawServices().get("prometheus")).get("environment")).get("BACKLINE_ADMIN_PASSWORD")))
-                .startsWith("${" + passwordVariable("admin") + ":?");
+        Map<String, Object> rawPrometheus = map(rawServices().get("prometheus"));
+        assertThat(String.valueOf(map(rawPrometheus.get("environment")).get("BACKLINE_METRICS_PASSWORD")))
+                .startsWith("${" + METRICS_PASSWORD + ":?");
+        assertThat(String.valueOf(rawPrometheus)).doesNotContain(passwordVariable("admin"));
         String entrypointScript = String.join(" ", strings(prometheus.get("command")));
 
-        String adminUser = CONTRACT_USERS.stream()
-                .filter(user -> "ADMIN".equals(sharedDefaults.getProperty("backline.security.users." + user + ".role")))
-                .findFirst().orElseThrow();
+        String metricsUser = sharedDefaults.getProperty("backline.security.metrics.user");
+        assertThat(metricsUser).isNotBlank().isNotIn(CONTRACT_USERS);
+        for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+            assertThat(String.valueOf(map(map(rawServices().get(service.name())).get("environment")).get(METRICS_PASSWORD)))
+                    .as("%s knows the metrics user's password", service.name())
+                    .startsWith("${" + METRICS_PASSWORD + ":?");
+        }
         Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
         for (Object job : (List<?>) yaml(ROOT.resolve("deploy/prometheus/prometheus.yml")).get("scrape_configs")) {
             jobs.put(String.valueOf(map(job).get("job_name")), map(job));
@@ -315,9 +342,9 @@ class ComposeFileTest {
             assertThat(job).as("scrape job %s", service.name()).isNotNull();
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             Map<String, Object> basicAuth = map(job.get("basic_auth"));
-            assertThat(basicAuth.get("username")).isEqualTo(adminUser);
+            assertThat(basicAuth.get("username")).isEqualTo(metricsUser);
             assertThat(entrypointScript).as("the entrypoint writes the password file Prometheus reads")
-                    .contains("> " + basicAuth.get("password_file"));
+                    .contains("\"$BACKLINE_METRICS_PASSWORD\" > " + basicAuth.get("password_file"));
             Map<String, Object> discovery = map(((List<?>) job.get("dns_sd_configs")).get(0));
             assertThat(strings(discovery.get("names"))).containsExactly(service.name());
             assertThat(discovery.get("port")).isEqualTo(service.defaultPort());
@@ -369,6 +396,19 @@ class ComposeFileTest {
 
     private static Path applicationYml(String service) {
         return ROOT.resolve("services/" + service + "/src/main/resources/application.yml");
+    }
+
+    /** Every deployment script in deploy/postgres, as the postgres image runs them: in name order. */
+    private static String initScripts() throws IOException {
+        try (Stream<Path> scripts = Files.list(ROOT.resolve("deploy/postgres"))) {
+            return scripts.sorted().map(path -> {
+                try {
+                    return Files.readString(path);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(Collectors.joining("\n"));
+        }
     }
 
     private static String passwordVariable(String user) {
