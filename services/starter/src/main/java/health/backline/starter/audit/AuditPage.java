@@ -53,7 +53,8 @@ public class AuditPage {
                 .append(field("referralId", "Referral", query.referralId(), "text"))
                 .append(field("day", "Day", query.day() == null ? null : query.day().toString(), "date"))
                 .append("<button type=\"submit\">Filter</button></form>\n")
-                .append("<p>").append(entries.size()).append(" entries, newest first. <a href=\"")
+                .append("<p>").append(entries.size()).append(entries.size() == 1 ? " entry" : " entries")
+                .append(", newest first. <a href=\"")
                 .append(htmlEscape(csv)).append("\" download>Export as CSV</a></p>\n")
                 .append("<table><thead><tr><th>When</th><th>User</th><th>Action</th><th>Through</th>"
                         + "<th>Referrals</th><th>Detail</th></tr></thead><tbody>\n");

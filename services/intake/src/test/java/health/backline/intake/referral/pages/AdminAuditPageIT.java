@@ -42,7 +42,7 @@ class AdminAuditPageIT {
         Page page = admin.get("/audit?user=clinician&referralId=" + referral);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Audit trail</title>", "1 entries", "<td>clinician</td>",
+        assertThat(page.body()).contains("<title>Audit trail</title>", "1 entry, newest first", "<td>clinician</td>",
                 "<td>" + referral + "</td>", "the referral &lt;b&gt;", "name=\"day\"")
                 .doesNotContain("<td>frontdesk</td>", "<b>");
         assertThat(page.body()).contains("href=\"/audit.csv?user=clinician&amp;referralId=" + referral + "\"");
