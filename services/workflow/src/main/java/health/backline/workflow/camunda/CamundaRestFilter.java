@@ -110,14 +110,15 @@ class CamundaRestFilter extends OncePerRequestFilter {
                 identity.as(call.user(), () -> {
                     try {
                         chain.doFilter(request, out);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (ServletException e) {
-                        throw new IllegalStateException(e);
+                    } catch (IOException | ServletException e) {
+                        throw new Rethrown(e);
                     }
                 });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            } catch (Rethrown e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw (ServletException) e.getCause();
             }
         } else {
             chain.doFilter(request, out);
@@ -201,12 +202,19 @@ class CamundaRestFilter extends OncePerRequestFilter {
         return "/" + String.join("/", segments);
     }
 
-    private static void refuse(HttpServletResponse response, String detail) throws IOException {
+    /** Carries the filter chain's checked exception through {@link CamundaIdentity#as}. */
+    private static final class Rethrown extends RuntimeException {
+        Rethrown(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private void refuse(HttpServletResponse response, String detail) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":"
-                + new ObjectMapper().writeValueAsString(detail) + "}");
+                + json.writeValueAsString(detail) + "}");
     }
 
     private void recordRead(Call call, String method, Read read, byte[] body) {

@@ -51,7 +51,7 @@ class ExpressionBeans extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean containsKey(Object name) {
-            return NAMES.contains(name) && context.containsBean((String) name);
+            return name instanceof String bean && NAMES.contains(bean) && context.containsBean(bean);
         }
 
         @Override
