@@ -4,6 +4,8 @@ import health.backline.starter.security.Role;
 import health.backline.starter.security.SecurityProperties;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -20,9 +23,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps Camunda's users and groups in step with the contract's users and roles, so Cockpit,
- * Tasklist and Admin accept the same logins: admins are Camunda admins, each queue is a group with
- * Tasklist access and a Tasklist filter of its own. Runs at every start; passwords follow the configuration.
+ * Makes Camunda's users, groups and memberships exactly the configuration's users and roles
+ * ({@code backline.security.users}), at every start, so Cockpit, Tasklist and Admin accept the same logins and no
+ * others: admins are Camunda admins, each queue is a group with Tasklist access and a Tasklist filter of its own.
+ * A user no longer configured is deleted with their memberships, password and authorizations; a membership their
+ * role no longer gives is removed; a group that is no role's is deleted; every password is the configured one.
+ *
+ * <p>A queue's group gets, on each of its tasks, only what Camunda grants candidates by default: READ and TASK_WORK
+ * ({@code default-user-permission-name-for-task}), never UPDATE, which also allowed setting any variable, reassigning
+ * and editing the task. Grants of UPDATE on tasks left by earlier versions become TASK_WORK here.
  */
 @Component
 class CamundaUsers implements ApplicationRunner {
@@ -54,12 +63,49 @@ class CamundaUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        GROUPS.values().stream().flatMap(List::stream).distinct().forEach(this::ensureGroup);
+        Set<String> groups = GROUPS.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        for (Group group : identity.createGroupQuery().list()) {
+            if (!groups.contains(group.getId())) {
+                removeGrants(authorizations.createAuthorizationQuery().groupIdIn(group.getId()).list());
+                identity.deleteGroup(group.getId());
+            }
+        }
+        groups.forEach(this::ensureGroup);
+        for (User user : identity.createUserQuery().list()) {
+            if (!security.users().containsKey(user.getId())) {
+                removeGrants(authorizations.createAuthorizationQuery().userIdIn(user.getId()).list());
+                identity.deleteUser(user.getId());
+            }
+        }
         security.users().forEach((name, user) -> {
             ensureUser(name, user.password());
-            GROUPS.get(user.role()).forEach(group -> ensureMembership(name, group));
+            List<String> wanted = GROUPS.get(user.role());
+            for (Group group : identity.createGroupQuery().groupMember(name).list()) {
+                if (!wanted.contains(group.getId())) {
+                    identity.deleteMembership(name, group.getId());
+                }
+            }
+            wanted.forEach(group -> ensureMembership(name, group));
         });
         QUEUES.forEach(this::ensureQueue);
+        onlyTaskWorkOnTasks();
+    }
+
+    private void removeGrants(List<Authorization> grants) {
+        grants.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    }
+
+    /** Earlier versions let Camunda grant UPDATE on tasks to their candidates and assignees: now TASK_WORK. */
+    private void onlyTaskWorkOnTasks() {
+        for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if (grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && !Authorization.ANY.equals(grant.getResourceId())) {
+                grant.removePermission(Permissions.UPDATE);
+                grant.addPermission(Permissions.READ);
+                grant.addPermission(TaskPermissions.TASK_WORK);
+                authorizations.saveAuthorization(grant);
+            }
+        }
     }
 
     private void ensureGroup(String id) {

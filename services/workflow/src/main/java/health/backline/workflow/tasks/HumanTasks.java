@@ -3,17 +3,22 @@ package health.backline.workflow.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.events.Pathway;
 import health.backline.starter.security.Role;
+import health.backline.starter.web.InvalidRequestException;
 import health.backline.starter.web.ProblemException;
+import health.backline.workflow.camunda.CamundaIdentity;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -27,15 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
 class HumanTasks {
 
     private final TaskService tasks;
+    private final FormService forms;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskAnswers answers;
+    private final CamundaIdentity camunda;
 
-    HumanTasks(TaskService tasks, RuntimeService runtime, HistoryService history, TaskAnswers answers) {
+    HumanTasks(TaskService tasks, FormService forms, RuntimeService runtime, HistoryService history,
+               TaskAnswers answers, CamundaIdentity camunda) {
         this.tasks = tasks;
+        this.forms = forms;
         this.runtime = runtime;
         this.history = history;
         this.answers = answers;
+        this.camunda = camunda;
     }
 
     /** Open tasks of these queues, most urgent first: priority, then the earliest due. */
@@ -70,12 +80,14 @@ class HumanTasks {
     TaskView claim(String taskId, String user, Set<Role> roles) {
         Task task = workable(taskId, roles);
         try {
-            tasks.claim(taskId, user);
+            camunda.as(user, () -> tasks.claim(taskId, user));
         } catch (TaskAlreadyClaimedException e) {
             if (!user.equals(task.getAssignee())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Task already claimed",
                         "Task " + taskId + " is claimed by " + task.getAssignee());
             }
+        } catch (AuthorizationException e) {
+            throw refused(e);
         }
         return openTasks(List.of(tasks.createTaskQuery().taskId(taskId).singleResult())).get(0).view();
     }
@@ -87,11 +99,24 @@ class HumanTasks {
             throw new ProblemException(HttpStatus.CONFLICT, "Task claimed by someone else",
                     "Task " + taskId + " is claimed by " + task.getAssignee());
         }
-        Map<String, Object> variables = answers.variablesFrom(kindOf(task), body);
-        if (task.getAssignee() == null) {
-            tasks.setAssignee(taskId, user);
+        Map<String, Object> answer = answers.variablesFrom(kindOf(task), body);
+        try {
+            camunda.as(user, () -> {
+                if (task.getAssignee() == null) {
+                    tasks.claim(taskId, user);
+                }
+                // A form submission: the answers are written to the task itself, checked by the engine's guard.
+                forms.submitTaskForm(taskId, answer);
+            });
+        } catch (AuthorizationException e) {
+            throw refused(e);
+        } catch (FormFieldValidationException e) {
+            throw new InvalidRequestException("", e.getMessage());
         }
-        tasks.complete(taskId, variables);
+    }
+
+    private static ProblemException refused(AuthorizationException e) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
     }
 
     /** The open task, if this user's roles work its queue. */

@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What a clinician, lead or scheduler must answer to complete each kind of task (contract: Tasks).
- * The task API checks a request body with it; as the tasks' complete listener ({@code ${taskAnswers}})
- * it checks the same rules for answers given in Camunda Tasklist.
+ * What a clinician, lead or scheduler must answer to complete each kind of task (contract: Tasks): which
+ * fields a kind of task has, and what makes an answer valid. The task API checks a request body with it;
+ * {@link TaskWorkGuard} checks the same rules inside the engine, for answers given through any channel
+ * (the task API, the queue pages, Tasklist, Camunda REST).
+ *
+ * <p>Process versions deployed before the guard name this bean as their tasks' complete listener
+ * ({@code ${taskAnswers}}); it does nothing more there, since the guard already ran for every user task.
  */
 @Component("taskAnswers")
 class TaskAnswers implements TaskListener {
@@ -28,6 +31,12 @@ class TaskAnswers implements TaskListener {
     private static final Set<String> DECISIONS = Set.of("CONFIRM", "ESCALATE_TO_ER",
             "STEP_DOWN_TO_PHYSICAL_THERAPY", "STEP_DOWN_TO_PRIMARY_CARE");
     private static final Set<String> OUTCOMES = Set.of("IMPROVING", "NOT_IMPROVING");
+    /**
+     * The answers the flow reads after the task (a gateway's condition, the chosen slot): copied from the task to
+     * the process when the task completes. The others (reason, note) stay with the task and its history.
+     */
+    static final Set<String> READ_BY_THE_FLOW = Set.of(Variables.DECISION, Variables.OUTCOME, Variables.REACHED,
+            Variables.SLOT_ID);
 
     /** The process variables an answer sets, or every offending field. */
     Map<String, Object> variablesFrom(TaskKind kind, JsonNode body) {
@@ -52,21 +61,14 @@ class TaskAnswers implements TaskListener {
         return answer;
     }
 
-    /** Answers given in Tasklist go through the same rules before the task completes. */
+    /** Kept for process versions that name {@code ${taskAnswers}}: {@link TaskWorkGuard} checks every user task. */
     @Override
     public void notify(DelegateTask task) {
-        TaskKind.ofKey(task.getTaskDefinitionKey()).ifPresent(kind -> {
-            Map<String, Object> answer = new HashMap<>();
-            fieldsOf(kind).forEach(name -> answer.put(name, task.getVariable(name)));
-            List<FieldProblem> problems = check(kind, answer);
-            if (!problems.isEmpty()) {
-                throw new ProcessEngineException(problems.stream()
-                        .map(p -> p.pointer().substring(1) + " " + p.detail()).toList().toString());
-            }
-        });
+        // nothing more to check: the guard, a built-in listener of every user task, ran before
     }
 
-    private static Set<String> fieldsOf(TaskKind kind) {
+    /** The answer fields of a kind of task: the only variables its answer may write, each local to the task. */
+    static Set<String> fieldsOf(TaskKind kind) {
         return switch (kind) {
             case REVIEW_IMAGING_REFERRAL -> Set.of(Variables.DECISION, Variables.REASON);
             case REASSESS_PROGRESS -> Set.of(Variables.OUTCOME, Variables.NOTE);
@@ -76,7 +78,8 @@ class TaskAnswers implements TaskListener {
         };
     }
 
-    private static List<FieldProblem> check(TaskKind kind, Map<String, Object> answer) {
+    /** What is wrong with an answer (its fields by name), or nothing. */
+    static List<FieldProblem> check(TaskKind kind, Map<String, Object> answer) {
         List<FieldProblem> problems = new ArrayList<>();
         switch (kind) {
             case REVIEW_IMAGING_REFERRAL -> {

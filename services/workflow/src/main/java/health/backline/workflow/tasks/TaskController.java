@@ -1,12 +1,14 @@
 package health.backline.workflow.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.security.Role;
 import health.backline.starter.web.InvalidRequestException;
 import health.backline.starter.web.ProblemException;
 import health.backline.workflow.security.UserRoles;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final HumanTasks tasks;
+    private final AuditTrail audit;
 
-    TaskController(HumanTasks tasks) {
+    TaskController(HumanTasks tasks, AuditTrail audit) {
         this.tasks = tasks;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -36,15 +40,23 @@ class TaskController {
         Set<Role> roles = rolesOf(user);
         List<TaskQueue> readable = Arrays.stream(TaskQueue.values())
                 .filter(q -> roles.contains(Role.ADMIN) || roles.stream().anyMatch(q::isWorkedBy)).toList();
-        if (queue == null) {
-            return tasks.open(readable, referralId);
+        List<TaskQueue> asked = readable;
+        if (queue != null) {
+            TaskQueue named = TaskQueue.named(queue).orElseThrow(() -> new InvalidRequestException("queue",
+                    "must be one of: clinician, clinical-lead, scheduler"));
+            if (!readable.contains(named)) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "Not your queue", "Your role does not serve the " + queue + " queue");
+            }
+            asked = List.of(named);
         }
-        TaskQueue asked = TaskQueue.named(queue).orElseThrow(() -> new InvalidRequestException("queue",
-                "must be one of: clinician, clinical-lead, scheduler"));
-        if (!readable.contains(asked)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "Not your queue", "Your role does not serve the " + queue + " queue");
+        List<TaskView> open = tasks.open(asked, referralId);
+        // One audit entry per answer that lists referrals' work: who, and every referral listed.
+        List<String> listed = open.stream().map(TaskView::referralId).filter(Objects::nonNull).distinct().toList();
+        if (!listed.isEmpty()) {
+            audit.recordRead(user.getName(), "GET /api/tasks", listed,
+                    "queues " + asked.stream().map(TaskQueue::group).toList());
         }
-        return tasks.open(List.of(asked), referralId);
+        return open;
     }
 
     @PostMapping("/{id}/claim")

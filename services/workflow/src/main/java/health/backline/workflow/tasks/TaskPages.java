@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.events.Pathway;
 import health.backline.events.Priority;
 import health.backline.events.intake.Finding;
+import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.security.Role;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
@@ -26,6 +27,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,32 +66,48 @@ class TaskPages {
     private final ReferralHistory history;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final AuditTrail audit;
 
-    TaskPages(HumanTasks tasks, ReferralHistory history, ObjectMapper json, ZoneId clinicZone) {
+    TaskPages(HumanTasks tasks, ReferralHistory history, ObjectMapper json, ZoneId clinicZone, AuditTrail audit) {
         this.tasks = tasks;
         this.history = history;
         this.json = json;
         this.zone = clinicZone;
+        this.audit = audit;
     }
 
     @GetMapping
     ModelAndView queues(@RequestParam(required = false) String queue, Authentication user) {
         ModelAndView page = new ModelAndView("tasks/queues");
-        return withSections(page, queue, user);
+        return withSections(page, queue, user, "GET /tasks");
     }
 
     /** The queue sections alone, which the page fetches again every 15 s. */
     @GetMapping("/sections")
     ModelAndView sections(@RequestParam(required = false) String queue, Authentication user) {
-        return withSections(new ModelAndView("tasks/queues :: sections"), queue, user);
+        return withSections(new ModelAndView("tasks/queues :: sections"), queue, user, "GET /tasks/sections");
     }
 
     @GetMapping("/{id}")
     ModelAndView task(@PathVariable String id, Authentication user) {
         try {
-            return taskPage(tasks.detail(id, UserRoles.of(user)), user);
+            TaskDetail detail = tasks.detail(id, UserRoles.of(user));
+            ModelAndView page = taskPage(detail, user);
+            read(user, "GET /tasks/{id}", List.of(detail.view().referralId()), "task " + id);
+            return page;
         } catch (ProblemException problem) {
             return problemPage(problem);
+        }
+    }
+
+    /**
+     * One audit entry per page that shows patient data (the queues show names; a task its patient's name, MRN,
+     * complaint and findings): who, through which page, and every referral on it.
+     */
+    private void read(Authentication user, String channel, List<String> referrals, String detail) {
+        List<String> shown = referrals.stream().filter(Objects::nonNull).distinct().toList();
+        if (!shown.isEmpty()) {
+            audit.recordRead(user.getName(), channel, shown, detail);
         }
     }
 
@@ -120,12 +138,14 @@ class TaskPages {
             tasks.complete(id, user.getName(), roles, bodyOf(detail.kind(), form));
         } catch (InvalidRequestException invalid) {
             ModelAndView page = taskPage(detail, user);
+            read(user, "POST /tasks/{id}/complete", List.of(detail.view().referralId()), "task " + id + ", shown again");
             page.addObject("form", form);
             page.addObject("errors", errorsOf(invalid.problems()));
             page.setStatus(HttpStatus.BAD_REQUEST);
             return page;
         } catch (ProblemException problem) {
             ModelAndView page = taskPage(detail, user);
+            read(user, "POST /tasks/{id}/complete", List.of(detail.view().referralId()), "task " + id + ", shown again");
             page.addObject("form", form);
             page.addObject("error", problem.title() + ": " + problem.getMessage());
             page.setStatus(problem.status());
@@ -138,7 +158,7 @@ class TaskPages {
 
     // The queue page
 
-    private ModelAndView withSections(ModelAndView page, String queue, Authentication user) {
+    private ModelAndView withSections(ModelAndView page, String queue, Authentication user, String channel) {
         Set<Role> roles = UserRoles.of(user);
         List<TaskQueue> worked = Arrays.stream(TaskQueue.values())
                 .filter(q -> roles.stream().anyMatch(q::isWorkedBy))
@@ -163,8 +183,11 @@ class TaskPages {
             }
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        page.addObject("sections", shown.stream().map(q -> section(q, user.getName(), now)).toList());
+        List<QueueSection> sections = shown.stream().map(q -> section(q, user.getName(), now)).toList();
+        page.addObject("sections", sections);
         page.addObject("updated", Formats.clock(now, zone));
+        read(user, channel, sections.stream().flatMap(section -> section.rows().stream()).map(QueueRow::referralId)
+                .toList(), "queues " + sections.stream().map(QueueSection::queue).toList());
         return page;
     }
 
