@@ -105,15 +105,50 @@ final class HttpProbe {
         }
     }
 
+    /**
+     * Reads one answer: up to its length, or its last chunk; not to the end of the connection, which a server may
+     * keep open while it waits for a body it announced and will never read.
+     */
     private static Answer parse(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            all.write(buffer, 0, read);
+            if (complete(all.toString(StandardCharsets.ISO_8859_1))) {
+                break;
+            }
+        }
         String text = all.toString(StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
         String head = end < 0 ? text : text.substring(0, end);
         String body = end < 0 ? "" : text.substring(end + 4);
         String[] lines = head.split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = headersOf(lines);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunk(body);
+        }
+        return new Answer(status, headers, body);
+    }
+
+    private static boolean complete(String received) {
+        int end = received.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        Map<String, String> headers = headersOf(received.substring(0, end).split("\r\n"));
+        String body = received.substring(end + 4);
+        if (headers.containsKey("content-length")) {
+            return body.length() >= Integer.parseInt(headers.get("content-length"));
+        }
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            return body.endsWith("0\r\n\r\n");
+        }
+        return false;
+    }
+
+    private static Map<String, String> headersOf(String[] lines) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -121,10 +156,7 @@ final class HttpProbe {
                 headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
             }
         }
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
-        }
-        return new Answer(status, headers, body);
+        return headers;
     }
 
     private static String unchunk(String chunked) {

@@ -117,8 +117,10 @@ class EventSchemasTest {
                 .singleElement().asString().startsWith("/status ");
         assertThat(SCHEMAS.problems(EventType.APPOINTMENT_BOOKED, with(8, node -> node.put("extra", true))))
                 .containsExactly("/extra is not a field of this event");
+        assertThat(SCHEMAS.problems(EventType.APPOINTMENT_REQUESTED, with(6, node -> node.putNull("pathway"))))
+                .singleElement().asString().startsWith("/pathway ");
         assertThat(SCHEMAS.problems(EventType.APPOINTMENT_REQUESTED, with(6, node -> node.remove("notAfter"))))
-                .isNotEmpty();
+                .as("an ER handoff is asked for without a deadline or a slot").isEmpty();
         assertThat(SCHEMAS.problems(EventType.REFERRAL_SUBMITTED, with(0, node -> ((ObjectNode) node.get("patient")).putNull("mrn"))))
                 .singleElement().asString().startsWith("/patient/mrn ");
         assertThat(SCHEMAS.problems(EventType.REFERRAL_SUBMITTED, JSON.getNodeFactory().textNode("a string")))
