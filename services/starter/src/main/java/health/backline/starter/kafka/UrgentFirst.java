@@ -18,6 +18,12 @@ public class UrgentFirst implements RecordInterceptor<Object, Object> {
     private final long maxWaitNanos;
     /** Guarded by {@code this}; routine threads wait on it until it is back to 0. */
     private int urgentInHand;
+    /**
+     * Whether this consumer thread counted the record in hand. The container calls {@link #afterRecord} also for
+     * records it never passed to {@link #intercept} (one that failed to deserialise, one another interceptor
+     * dropped): only a counted record may be counted off, or the count would drift below 0 for good.
+     */
+    private final ThreadLocal<Boolean> counted = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     public UrgentFirst(UrgentLane lane, Duration maxWait) {
         this.lane = lane;
@@ -30,6 +36,7 @@ public class UrgentFirst implements RecordInterceptor<Object, Object> {
             synchronized (this) {
                 urgentInHand++;
             }
+            counted.set(Boolean.TRUE);
         } else {
             waitForUrgentWork();
         }
@@ -38,7 +45,8 @@ public class UrgentFirst implements RecordInterceptor<Object, Object> {
 
     @Override
     public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        if (lane.isUrgent(record.partition())) {
+        if (counted.get()) {
+            counted.set(Boolean.FALSE);
             synchronized (this) {
                 if (--urgentInHand == 0) {
                     notifyAll();

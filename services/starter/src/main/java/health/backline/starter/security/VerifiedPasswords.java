@@ -67,6 +67,15 @@ public final class VerifiedPasswords implements PasswordEncoder {
         return matches;
     }
 
+    /**
+     * Whether this password matched this hash within the last while, without checking it again: an HMAC and a
+     * look-up, no BCrypt. {@link LoginThrottleFilter} lets such a sign-in through while its user is throttled.
+     */
+    public boolean remembers(CharSequence rawPassword, String encodedPassword) {
+        return rawPassword != null && encodedPassword != null
+                && verified.getIfPresent(proof(rawPassword, encodedPassword)) != null;
+    }
+
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);

@@ -42,6 +42,20 @@ class UrgentFirstTest {
         CompletableFuture.runAsync(() -> gate.intercept(record(1), null)).get(5, TimeUnit.SECONDS);
     }
 
+    @Test
+    void a_record_that_never_reached_the_gate_is_not_counted_off() throws Exception {
+        UrgentFirst gate = new UrgentFirst(TWO_URGENT_PARTITIONS, Duration.ofMinutes(1));
+        gate.afterRecord(record(0), null); // an urgent record that failed to deserialise: never intercepted
+        ConsumerRecord<Object, Object> urgent = record(1);
+        gate.intercept(urgent, null);
+
+        CompletableFuture<Void> routine = CompletableFuture.runAsync(() -> gate.intercept(record(7), null));
+        Thread.sleep(300);
+        assertThat(routine).as("a routine record still waits for the urgent one in hand").isNotDone();
+        gate.afterRecord(urgent, null);
+        routine.get(5, TimeUnit.SECONDS);
+    }
+
     private static ConsumerRecord<Object, Object> record(int partition) {
         return new ConsumerRecord<>("referrals.submitted", partition, 0L, "referral", "event");
     }
