@@ -40,7 +40,7 @@ public final class ApiSecurity {
     private static SecurityFilterChain configure(HttpSecurity http, Rules serviceRules) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     auth.requestMatchers("/error").permitAll();
                     auth.requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), MetricsScrapeUser.ROLE);

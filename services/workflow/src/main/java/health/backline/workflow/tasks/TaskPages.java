@@ -112,14 +112,18 @@ class TaskPages {
     }
 
     @PostMapping("/{id}/claim")
-    String claim(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
+    ModelAndView claim(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
         try {
             TaskView claimed = tasks.claim(id, user.getName(), UserRoles.of(user));
             redirect.addFlashAttribute("notice", "You have claimed \u201c" + claimed.name() + "\u201d.");
-            return "redirect:/tasks/" + id;
+            return new ModelAndView("redirect:/tasks/" + id);
         } catch (ProblemException problem) {
+            if (problem.status() == HttpStatus.FORBIDDEN) {
+                // Another role's queue: refused with 403, as the task page and the API refuse it.
+                return problemPage(problem);
+            }
             redirect.addFlashAttribute("error", problem.title() + ": " + problem.getMessage());
-            return "redirect:/tasks";
+            return new ModelAndView("redirect:/tasks");
         }
     }
 
