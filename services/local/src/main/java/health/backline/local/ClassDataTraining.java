@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Run by the build ({@code mvn package}, in services/local) once the service jars are beside the launcher: makes each
@@ -28,7 +29,6 @@ public final class ClassDataTraining {
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
     /** Two at a time: one per core. */
     private static final int AT_ONCE = 2;
-    private static final String TRAINING_PASSWORD = "training-only";
 
     private final Path servicesDirectory;
     private final PrintStream out;
@@ -64,13 +64,16 @@ public final class ClassDataTraining {
             extract(ClassArchive.of(servicesDirectory, service));
         }
         Path scratch = Files.createTempDirectory("backline-training");
-        try (LocalPostgres postgres = LocalPostgres.start(scratch.resolve("postgres"), BindAddress.LOOPBACK,
-                freePort(), scratch.resolve("postgres.log"), TRAINING_PASSWORD);
-             LocalKafka kafka = LocalKafka.start(scratch.resolve("kafka"), BindAddress.LOOPBACK, freePort(), freePort())) {
-            postgres.ensureDatabase(LocalBackline.DATABASE, LocalBackline.DATABASE_USER, TRAINING_PASSWORD);
-            ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), BindAddress.LOOPBACK,
-                    postgres.port(), TRAINING_PASSWORD);
-            trainAll(services, connections);
+        try {
+            // The services connect as the launcher connects them: Flyway as the owner, each service as its own role.
+            DatabasePasswords passwords = DatabasePasswords.loadOrCreate(scratch.resolve("database-passwords.properties"));
+            try (LocalPostgres postgres = LocalPostgres.start(scratch.resolve("postgres"), BindAddress.LOOPBACK,
+                    freePort(), scratch.resolve("postgres.log"), passwords.superuser());
+                 LocalKafka kafka = LocalKafka.start(scratch.resolve("kafka"), BindAddress.LOOPBACK, freePort(), freePort())) {
+                ServiceDatabase.prepare(postgres, passwords);
+                trainAll(services, service -> new ServiceConnections(kafka.bootstrapServers(), BindAddress.LOOPBACK,
+                        postgres.port(), service, passwords));
+            }
         } finally {
             Directories.deleteRecursively(scratch);
         }
@@ -91,13 +94,14 @@ public final class ClassDataTraining {
         Files.delete(log);
     }
 
-    private void trainAll(List<ServiceCatalog.Service> services, ServiceConnections connections) throws Exception {
+    private void trainAll(List<ServiceCatalog.Service> services,
+                          Function<ServiceCatalog.Service, ServiceConnections> connections) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
         try {
             List<Future<?>> trainings = new ArrayList<>();
             for (ServiceCatalog.Service service : services) {
                 trainings.add(pool.submit(() -> {
-                    train(service, connections);
+                    train(service, connections.apply(service));
                     return null;
                 }));
             }

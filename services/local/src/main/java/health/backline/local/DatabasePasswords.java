@@ -5,46 +5,77 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * The embedded PostgreSQL's passwords, made once at random and kept ({@code 0600}) in the data directory: one
- * for the {@code postgres} superuser (only the launcher uses it), one for the {@code backline} role the services
- * log in as.
+ * The embedded PostgreSQL's passwords, made once at random and kept ({@code 0600}) in the data directory, keyed by
+ * role: {@code superuser} for {@code postgres} (only the launcher uses it), {@code backline} for the owner of the
+ * database and of every service's schemas (Flyway migrates as it), and one per service's runtime role
+ * ({@code intake_runtime}...), which the service runs as (ADR 0022).
  */
-record DatabasePasswords(String superuser, String services) {
+record DatabasePasswords(String superuser, String owner, Map<String, String> runtimeRoles) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SUPERUSER = "superuser";
 
-    /** The passwords kept in {@code file}, made and written there on first use. */
+    /**
+     * The passwords kept in {@code file}, made and written there on first use. A file of an earlier launcher, made
+     * before the services had runtime roles, gets theirs added.
+     */
     static DatabasePasswords loadOrCreate(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            Properties kept = new Properties();
+        Properties kept = new Properties();
+        boolean existed = Files.isRegularFile(file);
+        if (existed) {
             try (Reader in = Files.newBufferedReader(file)) {
                 kept.load(in);
             }
-            String superuser = kept.getProperty("superuser");
-            String services = kept.getProperty("backline");
-            if (superuser == null || services == null) {
+            if (kept.getProperty(SUPERUSER) == null || kept.getProperty(ServiceDatabase.OWNER) == null) {
                 throw new IOException(file + " lacks a password: delete the data directory or start with --fresh");
             }
-            return new DatabasePasswords(superuser, services);
+        } else {
+            kept.setProperty(SUPERUSER, randomPassword());
+            kept.setProperty(ServiceDatabase.OWNER, randomPassword());
         }
-        DatabasePasswords made = new DatabasePasswords(randomPassword(), randomPassword());
-        Properties written = new Properties();
-        written.setProperty("superuser", made.superuser());
-        written.setProperty("backline", made.services());
-        Files.createFile(file);
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        boolean added = false;
+        for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+            if (kept.getProperty(service.databaseRole()) == null) {
+                kept.setProperty(service.databaseRole(), randomPassword());
+                added = true;
+            }
         }
-        try (Writer out = Files.newBufferedWriter(file)) {
-            written.store(out, "PostgreSQL passwords of this Backline data directory (made once, at random)");
+        if (!existed || added) {
+            write(kept, file);
         }
-        return made;
+        return new DatabasePasswords(kept.getProperty(SUPERUSER), kept.getProperty(ServiceDatabase.OWNER),
+                ServiceCatalog.ALL.stream().map(ServiceCatalog.Service::databaseRole)
+                        .collect(Collectors.toUnmodifiableMap(role -> role, kept::getProperty)));
+    }
+
+    /** The password of the role {@code service} runs as. */
+    String runtime(ServiceCatalog.Service service) {
+        return runtimeRoles.get(service.databaseRole());
+    }
+
+    /** Whole or not at all: a file cut short would lose the superuser's password, which nothing can make again. */
+    private static void write(Properties passwords, Path file) throws IOException {
+        Path next = Files.createTempFile(file.toAbsolutePath().getParent(), ".database-passwords", ".tmp");
+        try {
+            if (Files.getFileStore(next).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
+            }
+            try (Writer out = Files.newBufferedWriter(next)) {
+                passwords.store(out, "PostgreSQL passwords of this Backline data directory (made once, at random)");
+            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(next);
+        }
     }
 
     private static String randomPassword() {

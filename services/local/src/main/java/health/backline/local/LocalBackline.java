@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
  */
 final class LocalBackline {
 
-    static final String DATABASE = "backline";
-    static final String DATABASE_USER = "backline";
     static final String POSTGRES = "postgres";
     static final String KAFKA = "kafka";
 
@@ -86,7 +84,7 @@ final class LocalBackline {
         awaitHealthy();
 
         out.print(Banner.render(Duration.ofNanos(System.nanoTime() - started), settings,
-                toStart, kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), data.logs(), data.databasePasswords()));
+                toStart, kafka.bootstrapServers(), postgres.jdbcUrl(ServiceDatabase.NAME), data.logs(), data.databasePasswords()));
         out.flush();
         services.forEach(SupervisedService::supervise);
     }
@@ -212,7 +210,7 @@ final class LocalBackline {
         try {
             postgres = LocalPostgres.start(data.postgres(), settings.bindAddress(), settings.postgresPort(), log,
                     passwords.superuser());
-            postgres.ensureDatabase(DATABASE, DATABASE_USER, passwords.services());
+            ServiceDatabase.prepare(postgres, passwords);
         } catch (Exception e) {
             throw new StartupException(DiskFull.causedBy(e) ? DiskFull.message(settings.dataDirectory())
                     : "PostgreSQL did not start: " + e.getMessage() + " (log: " + log + ")");
@@ -250,7 +248,7 @@ final class LocalBackline {
 
     private ServiceProcess.Launch launchOf(ServiceCatalog.Service service, DataDirectory data) {
         ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), settings.host(),
-                postgres.port(), passwords.services());
+                postgres.port(), service, passwords);
         return ServiceProcess.Launch.of(service, servicesDirectory, settings.bindAddress(), settings.portOf(service),
                 settings.heapOf(service), connections.arguments(), connections.environment(),
                 data.logs().resolve(service.name() + ".log"));

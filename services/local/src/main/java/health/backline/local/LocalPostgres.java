@@ -157,17 +157,29 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public void ensureDatabase(String database, String owner, String password) throws SQLException {
         requireIdentifier(database);
-        requireIdentifier(owner);
+        ensureLoginRole(owner, password);
         try (Connection connection = superuserConnection("postgres")) {
-            String verb = exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner) ? "ALTER" : "CREATE";
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(verb + " ROLE " + owner + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-            }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
                 }
             }
+        }
+    }
+
+    /** Creates the login role when it does not exist yet, and gives it {@code password}; safe to call on every start. */
+    public void ensureLoginRole(String role, String password) throws SQLException {
+        try (Connection connection = superuserConnection("postgres")) {
+            ensureLoginRole(connection, role, password);
+        }
+    }
+
+    /** {@link #ensureLoginRole(String, String)} on any server, through a superuser's connection. */
+    public static void ensureLoginRole(Connection superuser, String role, String password) throws SQLException {
+        requireIdentifier(role);
+        String verb = exists(superuser, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
+        try (Statement statement = superuser.createStatement()) {
+            statement.execute(verb + " ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
         }
     }
 

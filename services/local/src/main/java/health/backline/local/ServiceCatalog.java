@@ -25,6 +25,14 @@ public final class ServiceCatalog {
             return "BACKLINE_" + name.toUpperCase(Locale.ROOT) + "_PORT";
         }
 
+        /**
+         * {@code intake_runtime} for intake: the database role the service runs as, which owns nothing and may not
+         * change its audit trail (ADR 0022). docker-compose.yml names them alike.
+         */
+        public String databaseRole() {
+            return name + "_runtime";
+        }
+
         /** {@code BACKLINE_INTAKE_HEAP} for intake. */
         public String heapVariable() {
             return "BACKLINE_" + name.toUpperCase(Locale.ROOT) + "_HEAP";

@@ -3,6 +3,7 @@ package health.backline.endtoend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.local.FreePorts;
+import health.backline.local.LocalPostgres;
 import health.backline.local.ServiceCatalog;
 import health.backline.local.ServiceProcess;
 import health.backline.testsupport.Infrastructure;
@@ -14,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,6 +32,7 @@ final class RunningBackline implements AutoCloseable {
 
     private static final Path SERVICE_JARS = Path.of("target", "services");
     private static final Path LOGS = Path.of("target", "end-to-end-logs");
+    private static final String RUNTIME_PASSWORD = "runtime-role-of-the-end-to-end-tests";
 
     private final Map<String, ServiceProcess> services;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -66,7 +71,11 @@ final class RunningBackline implements AutoCloseable {
         return startWith(connections(infrastructure.kafkaBootstrapServers(), infrastructure.databaseName()), suffix, names);
     }
 
-    /** The settings that connect a service to this broker and to this database of the test support's server. */
+    /**
+     * The settings that connect a service to this broker and to this database of the test support's server. As on
+     * the embedded default (ADR 0022), Flyway migrates as the owner, here the server's superuser, and each service runs
+     * as its own runtime role ({@link #startWith} adds it).
+     */
     static List<String> connections(String kafkaBootstrapServers, String databaseName) {
         Infrastructure infrastructure = RealInfrastructure.get();
         return List.of(
@@ -74,21 +83,25 @@ final class RunningBackline implements AutoCloseable {
                 "--backline.db.host=" + infrastructure.databaseHost(),
                 "--backline.db.port=" + infrastructure.databasePort(),
                 "--backline.db.name=" + databaseName,
-                "--backline.db.user=" + infrastructure.databaseUser(),
-                "--backline.db.password=" + infrastructure.databasePassword(),
+                "--backline.db.owner=" + infrastructure.databaseUser(),
                 "--backline.security.embedded-default=true");
     }
 
     /** The named services with these settings (connections and any others), logs named {@code <service><suffix>.log}. */
     static RunningBackline startWith(List<String> settings, String suffix, String... names) throws Exception {
+        Infrastructure infrastructure = RealInfrastructure.get();
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         // Chosen together: ports probed one at a time can come back the same before any service binds one.
         int[] ports = FreePorts.take(names.length);
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
             ServiceCatalog.Service service = ServiceCatalog.named(name).orElseThrow();
+            List<String> arguments = new ArrayList<>(settings);
+            arguments.add("--backline.db.user=" + ensureRuntimeRole(service));
+            Map<String, String> passwords = Map.of("BACKLINE_DB_PASSWORD", RUNTIME_PASSWORD,
+                    "BACKLINE_DB_OWNER_PASSWORD", infrastructure.databasePassword());
             services.put(name, ServiceProcess.start(ServiceProcess.Launch.of(service, SERVICE_JARS, "127.0.0.1",
-                    ports[i], service.defaultHeap(), settings, Map.of(), LOGS.resolve(name + suffix + ".log"))));
+                    ports[i], service.defaultHeap(), arguments, passwords, LOGS.resolve(name + suffix + ".log"))));
         }
         RunningBackline backline = new RunningBackline(services);
         try {
@@ -100,6 +113,16 @@ final class RunningBackline implements AutoCloseable {
             throw e;
         }
         return backline;
+    }
+
+    /** The service's runtime role on the test support's server, made when missing; its name. */
+    private static String ensureRuntimeRole(ServiceCatalog.Service service) throws SQLException {
+        Infrastructure infrastructure = RealInfrastructure.get();
+        try (Connection superuser = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.databaseUser(),
+                infrastructure.databasePassword())) {
+            LocalPostgres.ensureLoginRole(superuser, service.databaseRole(), RUNTIME_PASSWORD);
+        }
+        return service.databaseRole();
     }
 
     Response post(String service, String path, String user, String json, Map<String, String> headers) {

@@ -6,27 +6,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The launcher as users run it, in a JVM of its own, with stand-in service jars (the real ones are built
- * elsewhere): start, banner, SIGTERM, nothing left running.
+ * elsewhere): start, banner, SIGTERM, nothing left running. The database roles of the embedded default are checked
+ * with the packaged services themselves.
  */
 class BacklineLocalIT {
+
+    /** The packaged services, copied beside the launcher by the build. */
+    private static final Path PACKAGED_SERVICES = Path.of("target", "services");
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     @TempDir
     Path directory;
@@ -41,6 +61,7 @@ class BacklineLocalIT {
     private int kafkaPort;
     private int intakePort;
     private int triagePort;
+    private int workflowPort;
 
     @BeforeEach
     void standInServicesAndFreePorts() throws IOException {
@@ -50,17 +71,19 @@ class BacklineLocalIT {
         data = directory.resolve("data");
         output = directory.resolve("launcher.out");
 
-        int[] ports = FreePorts.take(5);
+        int[] ports = FreePorts.take(6);
         postgresPort = ports[0];
         kafkaPort = ports[1];
         intakePort = ports[3];
         triagePort = ports[4];
+        workflowPort = ports[5];
         environment.put("BACKLINE_SERVICES_DIR", services.toString());
         environment.put("BACKLINE_POSTGRES_PORT", String.valueOf(postgresPort));
         environment.put("BACKLINE_KAFKA_PORT", String.valueOf(kafkaPort));
         environment.put("BACKLINE_KAFKA_CONTROLLER_PORT", String.valueOf(ports[2]));
         environment.put("BACKLINE_INTAKE_PORT", String.valueOf(intakePort));
         environment.put("BACKLINE_TRIAGE_PORT", String.valueOf(triagePort));
+        environment.put("BACKLINE_WORKFLOW_PORT", String.valueOf(workflowPort));
         environment.put("BACKLINE_INTAKE_HEAP", "64m");
         environment.put("BACKLINE_TRIAGE_HEAP", "64m");
         environment.put("BACKLINE_STARTUP_TIMEOUT", "60");
@@ -109,6 +132,7 @@ class BacklineLocalIT {
                 "argument --server.port=" + intakePort,
                 "argument --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
                 "argument --backline.db.port=" + postgresPort,
+                "argument --backline.db.owner=backline", "argument --backline.db.user=intake_runtime",
                 "jvm option -Xmx64m", "jvm option -XX:+UseSerialGC", "jvm option -XX:TieredStopAtLevel=1",
                 "jvm option -XX:+ExitOnOutOfMemoryError");
         assertThat(data.resolve("logs/triage.log")).exists();
@@ -219,6 +243,141 @@ class BacklineLocalIT {
         assertThat(refused.output().strip()).isEqualTo("The data directory " + data + " was made by an earlier Backline"
                 + " (layout 1, this one needs 2). Start with --fresh to wipe it (the referrals in it are lost), or choose"
                 + " another with --data-dir.");
+    }
+
+    @Test
+    void on_the_embedded_default_each_service_runs_as_its_own_role_which_cannot_change_or_delete_its_audit_trail()
+            throws Exception {
+        // The packaged intake and workflow (Camunda makes its tables at start), as users run them.
+        Path realServices = Files.createDirectories(directory.resolve("real-services"));
+        for (String jar : List.of("backline-intake.jar", "backline-workflow.jar")) {
+            Files.createSymbolicLink(realServices.resolve(jar), PACKAGED_SERVICES.resolve(jar).toAbsolutePath());
+        }
+        environment.put("BACKLINE_SERVICES_DIR", realServices.toString());
+        environment.put("BACKLINE_INTAKE_HEAP", "256m");
+        environment.put("BACKLINE_STARTUP_TIMEOUT", "300");
+        startRealServices();
+
+        Properties passwords = databasePasswords();
+        assertThat(passwords.stringPropertyNames()).containsExactlyInAnyOrder("superuser", "backline",
+                "intake_runtime", "triage_runtime", "workflow_runtime", "scheduling_runtime");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("database-passwords.properties"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(data.resolve("logs/intake.log"))).doesNotContain(passwords.getProperty("intake_runtime"), passwords.getProperty("backline"));
+        assertServicesAnswerAsTheirRoles();
+        assertAppendOnly("intake_runtime", "intake.audit_entry");
+        assertAppendOnly("workflow_runtime", "workflow_app.audit_entry");
+        try (Connection intake = connectAs("intake_runtime"); Statement sql = intake.createStatement()) {
+            assertRefused(sql, "SELECT count(*) FROM workflow_app.audit_entry");
+        }
+        stopLauncher();
+
+        // A data directory of an earlier launcher: "backline" owned everything, Camunda's tables included, and the
+        // passwords file had no runtime roles.
+        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BindAddress.LOOPBACK, postgresPort,
+                data.resolve("logs/postgres.log"), passwords.getProperty("superuser"));
+             Connection superuser = postgres.superuserConnection("backline"); Statement sql = superuser.createStatement()) {
+            for (ServiceCatalog.Service service : ServiceCatalog.ALL) {
+                String role = service.databaseRole();
+                sql.execute("REASSIGN OWNED BY " + role + " TO backline");
+                sql.execute("DROP OWNED BY " + role);
+                sql.execute("DROP ROLE " + role);
+            }
+        }
+        Properties earlier = new Properties();
+        earlier.setProperty("superuser", passwords.getProperty("superuser"));
+        earlier.setProperty("backline", passwords.getProperty("backline"));
+        try (Writer out = Files.newBufferedWriter(data.resolve("database-passwords.properties"))) {
+            earlier.store(out, "an earlier launcher's passwords");
+        }
+
+        startRealServices();
+
+        Properties added = databasePasswords();
+        assertThat(added.getProperty("superuser")).isEqualTo(passwords.getProperty("superuser"));
+        assertThat(added.getProperty("backline")).isEqualTo(passwords.getProperty("backline"));
+        assertThat(added.getProperty("workflow_runtime")).isNotNull().isNotEqualTo(passwords.getProperty("workflow_runtime"));
+        assertServicesAnswerAsTheirRoles();
+        assertAppendOnly("intake_runtime", "intake.audit_entry");
+        assertAppendOnly("workflow_runtime", "workflow_app.audit_entry");
+        try (Connection workflow = connectAs("workflow_runtime"); Statement sql = workflow.createStatement()) {
+            assertThat(count(sql, "SELECT count(*) FROM workflow.act_ge_property WHERE name_ = 'schema.version'"))
+                    .as("Camunda's tables, owned by backline, are the runtime role's to use").isOne();
+        }
+        stopLauncher();
+    }
+
+    private void startRealServices() throws Exception {
+        Files.deleteIfExists(output);
+        Process backline = startLauncher();
+        await().atMost(Duration.ofSeconds(360)).until(() -> output().contains("Ctrl-C stops everything.") || !backline.isAlive());
+        assertThat(backline.isAlive()).as(output()).isTrue();
+        assertThat(output()).contains("intake is up", "workflow is up");
+    }
+
+    private void stopLauncher() throws Exception {
+        launcher.destroy();
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as(output()).isTrue();
+    }
+
+    private Properties databasePasswords() throws IOException {
+        Properties passwords = new Properties();
+        try (Reader in = Files.newBufferedReader(data.resolve("database-passwords.properties"))) {
+            passwords.load(in);
+        }
+        return passwords;
+    }
+
+    /** Healthy, and reading patient data: which the services audit, as their runtime roles. */
+    private void assertServicesAnswerAsTheirRoles() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int port : new int[] {intakePort, workflowPort}) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+        }
+        String clinician = "Basic " + Base64.getEncoder().encodeToString("clinician:clinician".getBytes(StandardCharsets.UTF_8));
+        for (URI read : List.of(URI.create("http://127.0.0.1:" + intakePort + "/api/referrals"),
+                URI.create("http://127.0.0.1:" + workflowPort + "/api/tasks?queue=clinician"))) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(read).header("Authorization", clinician).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(read + ": " + answer.body()).isEqualTo(200);
+        }
+        try (Connection intake = connectAs("intake_runtime"); Statement sql = intake.createStatement()) {
+            assertThat(count(sql, "SELECT count(*) FROM intake.audit_entry WHERE actor = 'clinician'"))
+                    .as("the read of /api/referrals, audited by intake as intake_runtime").isPositive();
+        }
+    }
+
+    /** {@code role} adds and reads entries of its audit trail, and may change, delete or truncate none. */
+    private void assertAppendOnly(String role, String auditTable) throws Exception {
+        try (Connection connection = connectAs(role); Statement sql = connection.createStatement()) {
+            assertThat(sql.executeUpdate("INSERT INTO " + auditTable + " (at, actor, action, detail)"
+                    + " VALUES (now(), 'launcher-test', 'TEST', 'inserted by " + role + "')")).isOne();
+            assertThat(count(sql, "SELECT count(*) FROM " + auditTable + " WHERE actor = 'launcher-test'")).isPositive();
+
+            assertRefused(sql, "UPDATE " + auditTable + " SET actor = 'someone else'");
+            assertRefused(sql, "DELETE FROM " + auditTable);
+            assertRefused(sql, "TRUNCATE " + auditTable);
+        }
+    }
+
+    private Connection connectAs(String role) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/backline", role,
+                databasePasswords().getProperty(role));
+    }
+
+    private static void assertRefused(Statement sql, String statement) {
+        assertThatThrownBy(() -> sql.execute(statement)).as(statement).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private Command.Result status() throws Exception {

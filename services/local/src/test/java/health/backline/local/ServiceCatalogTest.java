@@ -43,5 +43,6 @@ class ServiceCatalogTest {
         assertThat(ServiceCatalog.SCHEDULING.jarName()).isEqualTo("backline-scheduling.jar");
         assertThat(ServiceCatalog.SCHEDULING.portVariable()).isEqualTo("BACKLINE_SCHEDULING_PORT");
         assertThat(ServiceCatalog.INTAKE.heapVariable()).isEqualTo("BACKLINE_INTAKE_HEAP");
+        assertThat(ServiceCatalog.WORKFLOW.databaseRole()).isEqualTo("workflow_runtime");
     }
 }

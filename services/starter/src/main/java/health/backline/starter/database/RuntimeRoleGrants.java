@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -15,7 +16,8 @@ import org.flywaydb.core.api.configuration.Configuration;
  * After every migration, Flyway's user (the schema owner, {@code backline.db.owner}) gives the service's runtime
  * role (the datasource's user, {@code backline.db.user}) what it needs and no more (ADR 0022): reading and writing
  * its tables, but only INSERT and SELECT on {@code audit_entry}, and nothing on Flyway's history. In any other
- * schema it owns (workflow: Camunda's), the runtime role may create tables: the engine makes its own.
+ * schema it owns (workflow: Camunda's), the runtime role may create tables, since the engine makes its own, and
+ * read and write those the owner made.
  *
  * <p>When one role is both, nothing is granted: an owner can always grant itself back what it was refused, so
  * only a separate runtime role makes the audit trail append-only.
@@ -65,6 +67,12 @@ public class RuntimeRoleGrants implements Callback {
                         sql.execute("REVOKE UPDATE, DELETE, TRUNCATE ON " + name + "." + AUDIT_TABLE + " FROM " + role);
                     } else {
                         sql.execute("GRANT USAGE, CREATE ON SCHEMA " + name + " TO " + role);
+                        // Engine tables made by the owner itself, before the service had a runtime role of its own
+                        // (data directories of the embedded default from before ADR 0022).
+                        for (String table : tablesOwnedByCurrentUser(connection, schema)) {
+                            sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + name + "." + quoted(table)
+                                    + " TO " + role);
+                        }
                     }
                 }
             }
@@ -91,6 +99,20 @@ public class RuntimeRoleGrants implements Callback {
             sql.setString(1, schema);
             try (ResultSet result = sql.executeQuery()) {
                 return result.next();
+            }
+        }
+    }
+
+    private static List<String> tablesOwnedByCurrentUser(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(
+                "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tableowner = current_user")) {
+            sql.setString(1, schema);
+            try (ResultSet result = sql.executeQuery()) {
+                List<String> tables = new ArrayList<>();
+                while (result.next()) {
+                    tables.add(result.getString(1));
+                }
+                return tables;
             }
         }
     }
