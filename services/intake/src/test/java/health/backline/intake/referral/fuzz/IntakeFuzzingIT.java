@@ -2,10 +2,10 @@ package health.backline.intake.referral.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import health.backline.intake.IntakeApplication;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
 import java.io.IOException;
@@ -16,94 +16,110 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Generated hostile bodies against {@code POST /api/referrals} of the real intake service (real PostgreSQL and
- * Kafka): each is refused with a problem document, leaves nothing in the database and publishes nothing, while
- * valid intakes generated alongside are still accepted. The seed is fixed, so a run can be repeated exactly.
+ * Kafka), one dynamic test each: each is refused with a problem document, leaves nothing in the database and
+ * publishes nothing, while valid intakes generated alongside are still accepted. The seed is fixed (see
+ * {@link FuzzRandom}), so a run repeats exactly; a failure names its seed and body.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
 class IntakeFuzzingIT {
 
-    static final String SEED = "20261202";
+    private static final int HOSTILE_BODIES = 2_000;
+    private static final int VALID_INTAKES = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FRONT_DESK = "Basic " + Base64.getEncoder()
             .encodeToString("frontdesk:frontdesk".getBytes(StandardCharsets.UTF_8));
 
-    private static ConfigurableApplicationContext intake;
-    private static IntakeTraces traces;
-    private static URI referrals;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeContainer
-    static void startIntake() {
-        intake = new SpringApplicationBuilder(IntakeApplication.class)
-                .initializers(new WithRealInfrastructure.Initializer())
-                .run("--server.port=0");
-        RealInfrastructure.stopBeforeInfrastructure(intake);
-        referrals = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) intake).getWebServer().getPort()
-                + "/api/referrals");
-        traces = new IntakeTraces(intake.getBean(JdbcClient.class), RealInfrastructure.get());
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    IntakeTraces traces;
+
+    @BeforeEach
+    void watchTraces() {
+        traces = new IntakeTraces(jdbc, RealInfrastructure.get());
     }
 
-    @AfterContainer
-    static void stopIntake() {
+    @AfterEach
+    void stopWatching() {
         traces.close();
-        intake.close();
     }
 
-    @Property(tries = 2000, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void a_hostile_intake_is_refused_with_a_problem_and_leaves_no_trace(@ForAll("hostileRequests") HostileRequest request)
-            throws Exception {
-        // Whatever a valid try wrote is on its way to Kafka: wait until it is there, so it cannot pass for a trace.
+    @TestFactory
+    Stream<DynamicTest> a_hostile_intake_is_refused_with_a_problem_and_leaves_no_trace() {
+        return generated(HOSTILE_BODIES, (number, random) -> {
+            HostileRequest request = HostileIntakes.number(number, random);
+            return dynamicTest("#" + number + " " + request.flaw(),
+                    () -> refusedWithoutTrace(request, described(number, random, request)));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> a_valid_intake_generated_alongside_is_still_accepted_stored_and_announced() {
+        return generated(VALID_INTAKES, (number, random) -> {
+            ObjectNode intake = ValidIntakes.next(random);
+            return dynamicTest("#" + number + " valid intake of MRN " + intake.at("/patient/mrn").asText(),
+                    () -> acceptedAndAnnounced(intake, described(number, random, intake)));
+        });
+    }
+
+    /** {@code count} tests, made in order from one seeded random, so test #n is the same in every run of a seed. */
+    private static Stream<DynamicTest> generated(int count, BiFunction<Integer, FuzzRandom, DynamicTest> test) {
+        FuzzRandom random = FuzzRandom.fromSystemProperty();
+        return IntStream.rangeClosed(1, count).mapToObj(number -> test.apply(number, random));
+    }
+
+    /** What a failure prints: enough to find the body again ({@code -Dbackline.fuzz.seed}) and the body itself. */
+    private static String described(int number, FuzzRandom random, Object body) {
+        return "#%d of seed %d: %s".formatted(number, random.seed(), body);
+    }
+
+    private void refusedWithoutTrace(HostileRequest request, String what) throws Exception {
+        // Whatever a valid intake wrote is on its way to Kafka: wait until it is there, so it cannot pass for a trace.
         await().atMost(Duration.ofSeconds(30)).until(() -> traces.unsent() == 0);
         IntakeTraces.Snapshot before = traces.now();
 
         HttpResponse<String> answer = post(request.contentType(), request.body());
 
-        assertThat(answer.statusCode()).as("%s answered %s", request, answer.body()).isIn(400, 413, 415);
-        assertThat(answer.headers().firstValue("Content-Type")).as(request.toString())
+        assertThat(answer.statusCode()).as("%s answered %s", what, answer.body()).isIn(400, 413, 415);
+        assertThat(answer.headers().firstValue("Content-Type")).as(what)
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(answer.body()).path("status").asInt()).as(request.toString())
-                .isEqualTo(answer.statusCode());
-        assertThat(traces.now()).as(request.toString()).isEqualTo(before);
+        assertThat(JSON.readTree(answer.body()).path("status").asInt()).as(what).isEqualTo(answer.statusCode());
+        assertThat(traces.now()).as(what).isEqualTo(before);
     }
 
-    @Property(tries = 100, seed = SEED)
-    void a_valid_intake_generated_alongside_is_still_accepted_stored_and_announced(@ForAll("validIntakes") ObjectNode body)
-            throws Exception {
+    private void acceptedAndAnnounced(ObjectNode intake, String what) throws Exception {
         IntakeTraces.Snapshot before = traces.now();
 
-        HttpResponse<String> answer = post(HostileRequest.JSON, JSON.writeValueAsBytes(body));
+        HttpResponse<String> answer = post(HostileRequest.JSON, JSON.writeValueAsBytes(intake));
 
-        assertThat(answer.statusCode()).as("%s answered %s", body, answer.body()).isEqualTo(202);
-        assertThat(traces.now().referrals()).isEqualTo(before.referrals() + 1);
+        assertThat(answer.statusCode()).as("%s answered %s", what, answer.body()).isEqualTo(202);
+        assertThat(traces.now().referrals()).as(what).isEqualTo(before.referrals() + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> traces.published() > before.published());
     }
 
-    @Provide
-    Arbitrary<HostileRequest> hostileRequests() {
-        return HostileIntakes.requests();
-    }
-
-    @Provide
-    Arbitrary<ObjectNode> validIntakes() {
-        return ValidIntakes.intakes();
-    }
-
-    private static HttpResponse<String> post(String contentType, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(referrals)
+    private HttpResponse<String> post(String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/referrals"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", FRONT_DESK)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
-import net.jqwik.api.Combinators;
 
-/** Intakes every rule of intake.md accepts: the seeds the hostile bodies are mutated from. */
+/** Intakes every rule of intake.md accepts: the ones the hostile bodies are mutated from. */
 final class ValidIntakes {
 
     static final List<String> REGIONS = List.of("CERVICAL", "THORACIC", "LUMBAR");
@@ -24,69 +20,57 @@ final class ValidIntakes {
             "STRESS_OR_ANXIETY", "DEHYDRATION");
     static final List<String> BOTHERSOME = List.of("NOT_AT_ALL", "SLIGHTLY", "MODERATELY", "VERY_MUCH", "EXTREMELY");
 
+    static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    /** Free text as people type it (the hostile side brings the odd characters). */
+    private static final String WORDS = LETTERS + "0123456789 .,;:'-/()éßø";
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ValidIntakes() {
     }
 
-    static Arbitrary<ObjectNode> intakes() {
-        return Builders.withBuilder(() -> JSON.objectNode())
-                .use(patients()).in((intake, patient) -> intake.set("patient", patient))
-                .use(referrers().injectNull(0.3)).in((intake, referrer) -> intake.set("referrer", referrer))
-                .use(complaints()).in((intake, complaint) -> intake.set("complaint", complaint))
-                .use(Arbitraries.of(FINDINGS).set().ofMaxSize(6)).in((intake, findings) -> {
-                    ArrayNode array = intake.putArray("findings");
-                    findings.forEach(array::add);
-                    return intake;
-                })
-                .use(Arbitraries.integers().between(0, 520)).in((intake, weeks) -> intake.put("conservativeCareWeeks", weeks))
-                .use(Arbitraries.of(true, false)).in((intake, improving) -> intake.put("improving", improving))
-                .use(startBack().injectNull(0.3)).in((intake, startBack) -> intake.set("startBack", startBack))
-                .build();
+    static ObjectNode next(FuzzRandom random) {
+        ObjectNode intake = JSON.objectNode();
+        intake.set("patient", patient(random));
+        intake.set("referrer", random.chance(0.3) ? JSON.nullNode() : referrer(random));
+        intake.set("complaint", complaint(random));
+        ArrayNode findings = intake.putArray("findings");
+        random.distinct(FINDINGS, 6).forEach(findings::add);
+        intake.put("conservativeCareWeeks", random.between(0, 520));
+        intake.put("improving", random.chance(0.5));
+        intake.set("startBack", random.chance(0.3) ? JSON.nullNode() : startBack(random));
+        return intake;
     }
 
-    private static Arbitrary<ObjectNode> patients() {
-        Arbitrary<String> names = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(100);
-        return Combinators.combine(
-                Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-").ofMinLength(1).ofMaxLength(32),
-                names, names,
-                Arbitraries.longs().between(0, 129L * 365).map(days -> LocalDate.now().minusDays(days + 1)),
-                Arbitraries.of(SEXES),
-                Arbitraries.strings().withChars("0123456789 +()-").ofMinLength(5).ofMaxLength(32))
-                .as((mrn, given, family, birthDate, sex, phone) -> {
-                    ObjectNode patient = JSON.objectNode();
-                    patient.put("mrn", mrn).put("givenName", given).put("familyName", family)
-                            .put("birthDate", birthDate.toString()).put("sex", sex).put("phone", phone);
-                    return patient;
-                });
+    private static ObjectNode patient(FuzzRandom random) {
+        return JSON.objectNode()
+                .put("mrn", random.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", 1, 32))
+                .put("givenName", random.text(LETTERS, 1, 100))
+                .put("familyName", random.text(LETTERS, 1, 100))
+                .put("birthDate", LocalDate.now().minusDays(random.between(0, 129L * 365) + 1).toString())
+                .put("sex", random.pick(SEXES))
+                .put("phone", random.text("0123456789 +()-", 5, 32));
     }
 
-    private static Arbitrary<ObjectNode> referrers() {
-        Arbitrary<String> text = words(200);
-        return Combinators.combine(text, text).as((name, organisation) ->
-                JSON.objectNode().put("name", name).put("organisation", organisation));
+    private static ObjectNode referrer(FuzzRandom random) {
+        return JSON.objectNode().put("name", random.text(WORDS, 0, 200))
+                .put("organisation", random.text(WORDS, 0, 200));
     }
 
-    private static Arbitrary<ObjectNode> complaints() {
-        return Combinators.combine(Arbitraries.of(REGIONS), Arbitraries.integers().between(0, 3650),
-                        Arbitraries.integers().between(0, 10), words(2000))
-                .as((region, days, pain, description) -> JSON.objectNode().put("region", region)
-                        .put("symptomDurationDays", days).put("painScore", pain).put("description", description));
+    private static ObjectNode complaint(FuzzRandom random) {
+        return JSON.objectNode().put("region", random.pick(REGIONS))
+                .put("symptomDurationDays", random.between(0, 3650))
+                .put("painScore", random.between(0, 10))
+                .put("description", random.text(WORDS, 0, 2000));
     }
 
-    /** Free text as people type it (the hostile side brings the odd characters). */
-    private static Arbitrary<String> words(int maxLength) {
-        return Arbitraries.strings().alpha().numeric().withChars(" .,;:'-/()éßø").ofMaxLength(maxLength);
-    }
-
-    private static Arbitrary<ObjectNode> startBack() {
-        return Combinators.combine(Arbitraries.of(true, false).list().ofSize(8), Arbitraries.of(BOTHERSOME))
-                .as((yesNo, bothersome) -> {
-                    ObjectNode startBack = JSON.objectNode();
-                    ArrayNode answers = startBack.putArray("answers");
-                    yesNo.forEach(answers::add);
-                    answers.add(bothersome);
-                    return startBack;
-                });
+    private static ObjectNode startBack(FuzzRandom random) {
+        ObjectNode startBack = JSON.objectNode();
+        ArrayNode answers = startBack.putArray("answers");
+        for (int question = 0; question < 8; question++) {
+            answers.add(random.chance(0.5));
+        }
+        answers.add(random.pick(BOTHERSOME));
+        return startBack;
     }
 }
