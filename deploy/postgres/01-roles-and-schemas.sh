@@ -1,6 +1,6 @@
 #!/bin/sh
 # Run once by the postgres image, as POSTGRES_USER in POSTGRES_DB, when its data volume is empty.
-# Every service gets two roles of its own (docs/adr/0022-database-roles.md):
+# Every service gets two roles of its own (docs/adr/0013-database-roles-and-audit.md):
 # - <service>_owner owns the service's schemas, and nothing else; Flyway migrates as it;
 # - <service>_runtime is what the service runs as. It owns nothing: after every migration the owner
 #   grants it reading and writing its tables, but only INSERT and SELECT on the audit trail.

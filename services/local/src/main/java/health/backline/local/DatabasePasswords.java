@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * The embedded PostgreSQL's passwords, made once at random and kept ({@code 0600}) in the data directory, keyed by
  * role: {@code superuser} for {@code postgres} (only the launcher uses it), {@code backline} for the owner of the
  * database and of every service's schemas (Flyway migrates as it), and one per service's runtime role
- * ({@code intake_runtime}...), which the service runs as (ADR 0022).
+ * ({@code intake_runtime}...), which the service runs as (ADR 13).
  */
 record DatabasePasswords(String superuser, String owner, Map<String, String> runtimeRoles) {
 

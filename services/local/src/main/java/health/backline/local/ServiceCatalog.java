@@ -27,7 +27,7 @@ public final class ServiceCatalog {
 
         /**
          * {@code intake_runtime} for intake: the database role the service runs as, which owns nothing and may not
-         * change its audit trail (ADR 0022). docker-compose.yml names them alike.
+         * change its audit trail (ADR 13). docker-compose.yml names them alike.
          */
         public String databaseRole() {
             return name + "_runtime";

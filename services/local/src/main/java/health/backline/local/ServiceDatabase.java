@@ -3,7 +3,7 @@ package health.backline.local;
 import java.sql.SQLException;
 
 /**
- * The database the services share on the embedded PostgreSQL, and its roles (ADR 0022): {@code backline} owns it and
+ * The database the services share on the embedded PostgreSQL, and its roles (ADR 13): {@code backline} owns it and
  * every service's schemas, and Flyway migrates as it; each service runs as a role of its own
  * ({@link ServiceCatalog.Service#databaseRole()}), which owns nothing, so the grants its migrations give it are all
  * it has: no UPDATE or DELETE on its audit trail.

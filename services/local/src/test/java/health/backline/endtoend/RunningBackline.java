@@ -73,7 +73,7 @@ final class RunningBackline implements AutoCloseable {
 
     /**
      * The settings that connect a service to this broker and to this database of the test support's server. As on
-     * the embedded default (ADR 0022), Flyway migrates as the owner, here the server's superuser, and each service runs
+     * the embedded default (ADR 13), Flyway migrates as the owner, here the server's superuser, and each service runs
      * as its own runtime role ({@link #startWith} adds it).
      */
     static List<String> connections(String kafkaBootstrapServers, String databaseName) {

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 
 /**
- * Intake deployed as docker-compose.yml deploys it (ADR 0022): Flyway migrates as the schema's owner, the service
+ * Intake deployed as docker-compose.yml deploys it (ADR 13): Flyway migrates as the schema's owner, the service
  * runs as a runtime role of its own. That role adds and reads audit entries, and may change or delete none.
  */
 class AuditAppendOnlyIT {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Writes and reads the audit trail of a service, in its own schema. An entry written inside a
  * transaction commits or rolls back with it. The service's runtime database role may only insert
- * and read entries (ADR 0022).
+ * and read entries (ADR 13).
  */
 public class AuditTrail {
 

@@ -68,7 +68,7 @@ public class StarterAutoConfiguration {
         return new AuditPage(trail);
     }
 
-    /** Flyway runs as the schema owner; the service runs as a role with only the rights it needs (ADR 0022). */
+    /** Flyway runs as the schema owner; the service runs as a role with only the rights it needs (ADR 13). */
     @Bean
     RuntimeRoleGrants runtimeRoleGrants(@Value("${spring.datasource.username}") String runtimeRole) {
         return new RuntimeRoleGrants(runtimeRole);

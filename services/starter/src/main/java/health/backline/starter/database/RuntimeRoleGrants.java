@@ -14,7 +14,7 @@ import org.flywaydb.core.api.configuration.Configuration;
 
 /**
  * After every migration, Flyway's user (the schema owner, {@code backline.db.owner}) gives the service's runtime
- * role (the datasource's user, {@code backline.db.user}) what it needs and no more (ADR 0022): reading and writing
+ * role (the datasource's user, {@code backline.db.user}) what it needs and no more (ADR 13): reading and writing
  * its tables, but only INSERT and SELECT on {@code audit_entry}, and nothing on Flyway's history. In any other
  * schema it owns (workflow: Camunda's), the runtime role may create tables, since the engine makes its own, and
  * read and write those the owner made.
@@ -68,7 +68,7 @@ public class RuntimeRoleGrants implements Callback {
                     } else {
                         sql.execute("GRANT USAGE, CREATE ON SCHEMA " + name + " TO " + role);
                         // Engine tables made by the owner itself, before the service had a runtime role of its own
-                        // (data directories of the embedded default from before ADR 0022).
+                        // (data directories of the embedded default from before ADR 13).
                         for (String table : tablesOwnedByCurrentUser(connection, schema)) {
                             sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + name + "." + quoted(table)
                                     + " TO " + role);

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The JSON Schema of every event type's data, from the contract module
  * ({@code health/backline/events/schema/<ce_type>.schema.json}, written from the payload records), loaded once.
- * The same library and draft (2020-12) as the intake's schema ({@code IntakeValidator}); see ADR 0023.
+ * The same library and draft (2020-12) as the intake's schema ({@code IntakeValidator}); see ADR 14.
  */
 public final class EventSchemas {
 
