@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -152,6 +153,29 @@ class PoisonIT {
                 }
             }
         }
+    }
+
+    @Test
+    void a_triage_result_for_a_referral_intake_never_stored_goes_straight_to_intakes_DLT() throws Exception {
+        RunningBackline.shared();
+        Infrastructure infrastructure = RealInfrastructure.get();
+        KafkaRecords deadLetters = KafkaRecords.of(infrastructure, Topics.deadLetterOf(Topics.REFERRALS_TRIAGED));
+        String stranger = UUID.randomUUID().toString();
+        String data = VALID.get(Topics.REFERRALS_TRIAGED).formatted(stranger);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(KafkaRecords.cloudEvent(Topics.REFERRALS_TRIAGED, stranger, "stranger-" + stranger,
+                    typeOf(Topics.REFERRALS_TRIAGED).type(), data.getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        // Intake writes a referral and its submission together: a later event of an unknown one is wrong for good.
+        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> deadLetters.received().stream().filter(r -> stranger.equals(r.key())).findFirst(),
+                        Optional::isPresent).orElseThrow();
+        assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("intake-triage-results");
+        assertThat(header(dead, "backline_dlt_reason")).contains("unknown referral " + stranger);
+        assertThat(header(dead, "backline_dlt_delivery_attempts")).as("no retries").isEqualTo("1");
     }
 
     static ProducerRecord<String, byte[]> poison(String topic, int partition, String key, Kind kind) throws Exception {

@@ -7,6 +7,7 @@ import health.backline.events.payload.ReferralTriaged;
 import health.backline.intake.referral.ReferralView;
 import health.backline.intake.referral.ReferralView.TriageSummary;
 import health.backline.intake.referral.Referrals;
+import health.backline.starter.inbox.InvalidEventException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,7 +37,7 @@ public class ReferralProgress {
     public void statusChanged(ReferralStatusChanged change) {
         UUID id = UUID.fromString(change.referralId());
         ReferralView referral = referrals.lock(id)
-                .orElseThrow(() -> new IllegalStateException("Status report for unknown referral " + id));
+                .orElseThrow(() -> unknown("Status report", id));
         if (!referrals.recordStatus(id, change.status(), change.pathway(), change.at())) {
             return;
         }
@@ -51,7 +52,7 @@ public class ReferralProgress {
     @Transactional
     public void booked(AppointmentBooked booked) {
         UUID id = UUID.fromString(booked.referralId());
-        referrals.lock(id).orElseThrow(() -> new IllegalStateException("Appointment for unknown referral " + id));
+        referrals.lock(id).orElseThrow(() -> unknown("Appointment", id));
         referrals.recordAppointment(id, booked.appointment());
     }
 
@@ -59,7 +60,7 @@ public class ReferralProgress {
     public void triaged(ReferralTriaged triaged) {
         UUID id = UUID.fromString(triaged.referralId());
         ReferralView referral = referrals.lock(id)
-                .orElseThrow(() -> new IllegalStateException("Triage result for unknown referral " + id));
+                .orElseThrow(() -> unknown("Triage result", id));
         TriageSummary triage = new TriageSummary(triaged.pathway(), triaged.priority(), triaged.rules(), triaged.reasons());
         // The workflow may have moved the referral on already; triage only fills in what is still unknown.
         boolean firstNews = referral.status() == ReferralStatus.SUBMITTED;
@@ -70,5 +71,14 @@ public class ReferralProgress {
             referrals.addToTimeline(id, now, ReferralStatus.TRIAGED, "Triage proposes " + triaged.pathway()
                     + " (" + String.join(", ", triaged.rules()) + ")");
         }
+    }
+
+    /**
+     * Intake stores a referral and its submission in one transaction, so every later event of a
+     * referral it does not know is wrong for good: straight to the dead letters, no retries that
+     * hold up the partition.
+     */
+    private static InvalidEventException unknown(String event, UUID id) {
+        return new InvalidEventException(event + " for unknown referral " + id);
     }
 }
