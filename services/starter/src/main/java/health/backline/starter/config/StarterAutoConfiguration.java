@@ -11,6 +11,7 @@ import health.backline.starter.outbox.OutboxWiring;
 import health.backline.starter.security.SecurityWiring;
 import health.backline.starter.web.LoginPage;
 import health.backline.starter.web.ProblemAdvice;
+import health.backline.starter.web.StrictUtf8Bodies;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;

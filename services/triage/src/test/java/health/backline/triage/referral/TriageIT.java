@@ -11,6 +11,7 @@ import health.backline.events.payload.ReferralSubmitted;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +103,23 @@ class TriageIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("errors").findValuesAsText("pointer"))
                 .contains("/patient/mrn", "/patient/birthDate", "/complaint/region");
+    }
+
+    @Test
+    void evaluation_refuses_a_body_that_is_more_than_one_json_value_or_not_utf_8() {
+        assertThat(evaluate("clinician", OSTEOPOROTIC_FALL + "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // C0 AF: an overlong "/" that no encoder writes; Jackson would read it as a character of the MRN.
+        String[] aroundMrn = OSTEOPOROTIC_FALL.split("MRN-", 2);
+        ByteArrayOutputStream notUtf8 = new ByteArrayOutputStream();
+        notUtf8.writeBytes((aroundMrn[0] + "MRN-").getBytes(StandardCharsets.UTF_8));
+        notUtf8.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
+        notUtf8.writeBytes(aroundMrn[1].getBytes(StandardCharsets.UTF_8));
+        ResponseEntity<JsonNode> answer = http.withBasicAuth("clinician", "clinician")
+                .postForEntity(url(), new HttpEntity<>(notUtf8.toByteArray(), jsonHeaders()), JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     }
 
     @Test

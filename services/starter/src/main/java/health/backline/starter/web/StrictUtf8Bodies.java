@@ -1,4 +1,4 @@
-package health.backline.intake.referral;
+package health.backline.starter.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * body with 400 before it is parsed.
  */
 @ControllerAdvice
-class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
+public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
