@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
 @Import({KafkaWiring.class, OutboxWiring.class, InboxWiring.class, SecurityWiring.class, ProblemAdvice.class,
-        AuditExportSecurity.class})
+        StrictUtf8Bodies.class, AuditExportSecurity.class})
 public class StarterAutoConfiguration {
 
     /** The shared login page, for services that render pages. */

@@ -109,12 +109,13 @@ class TriageIT {
     void evaluation_refuses_a_body_that_is_more_than_one_json_value_or_not_utf_8() {
         assertThat(evaluate("clinician", OSTEOPOROTIC_FALL + "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-        // C0 AF: an overlong "/" that no encoder writes; Jackson would read it as a character of the MRN.
-        String[] aroundMrn = OSTEOPOROTIC_FALL.split("MRN-", 2);
+        // C0 AF: an overlong "/" that no encoder writes; Jackson would read it as the "/" a family name may hold.
+        String[] aroundName = OSTEOPOROTIC_FALL.split("Clarke", 2);
+        assertThat(evaluate("clinician", aroundName[0] + "Cla/rke" + aroundName[1]).getStatusCode()).isEqualTo(HttpStatus.OK);
         ByteArrayOutputStream notUtf8 = new ByteArrayOutputStream();
-        notUtf8.writeBytes((aroundMrn[0] + "MRN-").getBytes(StandardCharsets.UTF_8));
+        notUtf8.writeBytes((aroundName[0] + "Cla").getBytes(StandardCharsets.UTF_8));
         notUtf8.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
-        notUtf8.writeBytes(aroundMrn[1].getBytes(StandardCharsets.UTF_8));
+        notUtf8.writeBytes(("rke" + aroundName[1]).getBytes(StandardCharsets.UTF_8));
         ResponseEntity<JsonNode> answer = http.withBasicAuth("clinician", "clinician")
                 .postForEntity(url(), new HttpEntity<>(notUtf8.toByteArray(), jsonHeaders()), JsonNode.class);
 
