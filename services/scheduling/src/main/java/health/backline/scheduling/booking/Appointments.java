@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class Appointments {
      * never an error.
      */
     boolean insert(Appointment appointment, String requestId, Instant bookedAt) {
-        return jdbc.sql("""
+        boolean booked = jdbc.sql("""
                         INSERT INTO appointment (id, request_id, referral_id, pathway, slot_id, start_at, end_at,
                                                  location, resource, status, booked_at)
                         VALUES (:id, :requestId, :referralId, :pathway, :slotId, :start, :end,
@@ -49,6 +50,10 @@ class Appointments {
                 .param("status", appointment.status().name())
                 .param("bookedAt", Timestamp.from(bookedAt))
                 .update() == 1;
+        if (booked && appointment.slotId() != null) {
+            jdbc.sql("UPDATE slot SET booked = true WHERE id = ?").param(appointment.slotId()).update();
+        }
+        return booked;
     }
 
     Optional<Appointment> ofRequest(String requestId) {
@@ -62,15 +67,29 @@ class Appointments {
                 .param(referralId).query(Appointments::toAppointment).list();
     }
 
-    /** Cancels the referral's booked appointments, which frees their slots; returns how many. */
+    /**
+     * Cancels the referral's booked appointments, which frees their slots; returns how many. The slots are
+     * locked first, in the order a booking takes its locks (slot, then appointment), so a booking of one of
+     * them waits for this instead of deadlocking with it.
+     */
     int cancelBooked(UUID referralId, Instant at, String reason) {
-        return jdbc.sql("""
+        jdbc.sql("""
+                        SELECT s.id FROM slot s JOIN appointment a ON a.slot_id = s.id
+                        WHERE a.referral_id = ? AND a.status = 'BOOKED' ORDER BY s.id FOR UPDATE OF s""")
+                .param(referralId).query().listOfRows();
+        List<UUID> freed = jdbc.sql("""
                         UPDATE appointment SET status = 'CANCELLED', cancelled_at = :at, cancel_reason = :reason
-                        WHERE referral_id = :referralId AND status = 'BOOKED'""")
+                        WHERE referral_id = :referralId AND status = 'BOOKED'
+                        RETURNING slot_id""")
                 .param("at", Timestamp.from(at))
                 .param("reason", reason)
                 .param("referralId", referralId)
-                .update();
+                .query((rs, row) -> rs.getObject("slot_id", UUID.class)).list();
+        List<UUID> slots = freed.stream().filter(Objects::nonNull).toList();
+        if (!slots.isEmpty()) {
+            jdbc.sql("UPDATE slot SET booked = false WHERE id IN (:slots)").param("slots", slots).update();
+        }
+        return freed.size();
     }
 
     /**

@@ -93,14 +93,15 @@ public class Slots {
 
     /**
      * The earliest slot of the pathway starting in [from, notAfter] ({@code notAfter} null: no end)
-     * that no appointment held when this statement began, leaving out {@code tried}, locked until
+     * that no appointment held when this statement began (the slot's {@code booked} flag finds it in one
+     * index step; the appointments decide), leaving out {@code tried}, locked until
      * the transaction ends. With {@code skipLocked}, slots another booking is holding right now are
      * passed over instead of waited for, so concurrent bookings spread over the free slots.
      */
     public Optional<Slot> lockEarliestFree(Pathway pathway, Instant from, Instant notAfter, Collection<UUID> tried,
                                            boolean skipLocked) {
         String sql = "SELECT " + COLUMNS + ", false AS booked FROM slot s"
-                + " WHERE s.pathway = :pathway AND s.start_at >= :from"
+                + " WHERE s.pathway = :pathway AND NOT s.booked AND s.start_at >= :from"
                 + (notAfter == null ? "" : " AND s.start_at <= :notAfter")
                 + (tried.isEmpty() ? "" : " AND s.id NOT IN (:tried)")
                 + " AND NOT " + BOOKED

@@ -145,7 +145,9 @@ class BookingIT extends OnAFreshMorning {
         JsonNode booked = objectMapper.readTree(outcomes.await(r -> r.key().equals(referral)).value());
         assertThat(Instant.parse(booked.get("start").asText())).isEqualTo(morning.plus(Duration.ofHours(10)));
         assertThat(booked(chosen)).isOne();
+        assertThat(flaggedBooked(chosen)).isTrue();
         assertThat(booked(earlier)).isZero();
+        assertThat(flaggedBooked(earlier)).isFalse();
 
         String another = UUID.randomUUID().toString();
         request(AppointmentRequested.slot(another, Pathway.URGENT_IMAGING, chosen));
@@ -175,6 +177,7 @@ class BookingIT extends OnAFreshMorning {
                 EventType.APPOINTMENT_CANCEL_REQUESTED.type(), new AppointmentCancelRequested(first, "Patient moved away"), null);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> booked(only) == 0);
+        assertThat(flaggedBooked(only)).as("the slot's search flag follows its appointments").isFalse();
         assertThat(jdbc.sql("SELECT status, cancel_reason, cancelled_at FROM appointment WHERE referral_id = ?")
                 .param(UUID.fromString(first)).query().singleRow())
                 .containsEntry("status", "CANCELLED").containsEntry("cancel_reason", "Patient moved away")
@@ -187,6 +190,7 @@ class BookingIT extends OnAFreshMorning {
         assertThat(Instant.parse(objectMapper.readTree(outcome.value()).get("start").asText()))
                 .isEqualTo(morning.plus(Duration.ofHours(2)));
         assertThat(booked(only)).isOne();
+        assertThat(flaggedBooked(only)).isTrue();
     }
 
     @Test
@@ -245,6 +249,11 @@ class BookingIT extends OnAFreshMorning {
     private long booked(UUID slot) {
         return jdbc.sql("SELECT count(*) FROM appointment WHERE slot_id = ? AND status = 'BOOKED'").param(slot)
                 .query(Long.class).single();
+    }
+
+    /** The flag the earliest-free search reads (V2__slot_booked_flag.sql). */
+    private boolean flaggedBooked(UUID slot) {
+        return jdbc.sql("SELECT booked FROM slot WHERE id = ?").param(slot).query(Boolean.class).single();
     }
 
     private long appointmentsOf(String referral) {
