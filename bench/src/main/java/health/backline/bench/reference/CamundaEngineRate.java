@@ -67,6 +67,33 @@ public final class CamundaEngineRate {
         }
     }
 
+    /** The workflow's {@code ProcessDeadlines} with its default settings. */
+    public static final class Deadlines {
+        public String triage() {
+            return "PT10M";
+        }
+
+        public String review() {
+            return "PT4H";
+        }
+
+        public String call() {
+            return "PT15M";
+        }
+
+        public String reassess() {
+            return "P2D";
+        }
+
+        public String booking() {
+            return "PT4H";
+        }
+
+        public String lead() {
+            return "PT4H";
+        }
+    }
+
     /**
      * Stands in for {@code ${taskPriorities}}: the engine evaluates the user tasks' priority expression for the
      * timer jobs it creates (job prioritization), so a referral that never reaches a task still calls it.
@@ -88,7 +115,8 @@ public final class CamundaEngineRate {
         config.setJdbcMaxActiveConnections(threads + 2);
         // Only the beans a physical-therapy referral meets on its way to booked; task answers and cancellation never run.
         config.setBeans(new HashMap<>(Map.of("referralStatus", new StatusMilestones(),
-                "appointmentRequest", new AppointmentRequests(), "taskPriorities", new TaskPriorities())));
+                "appointmentRequest", new AppointmentRequests(), "taskPriorities", new TaskPriorities(),
+                "deadlines", new Deadlines())));
         ProcessEngine engine = config.buildProcessEngine();
         try {
             engine.getRepositoryService().createDeployment().addClasspathResource(BPMN).deploy();
@@ -181,12 +209,6 @@ public final class CamundaEngineRate {
         variables.put("patientMrn", "MRN-0042");
         variables.put("complaint", "Lower back (lumbar), for 10 days, pain 5/10");
         variables.put("findings", "RECURRENT_EPISODES");
-        variables.put("triageDeadline", "PT10M");
-        variables.put("reviewDeadline", "PT4H");
-        variables.put("callDeadline", "PT15M");
-        variables.put("reassessDeadline", "P2D");
-        variables.put("bookingDeadline", "PT4H");
-        variables.put("leadDeadline", "PT4H");
         return variables;
     }
 }

@@ -24,7 +24,7 @@ class ExpressionBeans extends AbstractProcessEnginePlugin {
 
     /** Every bean name {@code processes/referral/referral.bpmn} uses, in any of its versions. */
     static final Set<String> NAMES = Set.of("taskPriorities", "referralStatus", "appointmentRequest",
-            "bookingCancellation", "taskAnswers");
+            "bookingCancellation", "taskAnswers", "deadlines");
 
     private final ApplicationContext context;
 

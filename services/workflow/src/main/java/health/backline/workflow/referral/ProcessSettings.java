@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every deadline and delay of the referral process (ISO-8601 durations), handed to each process
- * instance as variables so tests and demos can shorten them. Defaults follow the clinical rule set.
+ * Every deadline and delay of the referral process (ISO-8601 durations); the process reads the
+ * deadlines through {@link ProcessDeadlines}, so tests and demos can shorten them. Defaults follow the
+ * clinical rule set.
  */
 @ConfigurationProperties("backline.workflow")
 public record ProcessSettings(

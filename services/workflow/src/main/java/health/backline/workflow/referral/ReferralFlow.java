@@ -15,7 +15,6 @@ import health.backline.workflow.metrics.ReferralMetrics;
 import health.backline.workflow.referral.ReferralInstances.KnownReferral;
 import health.backline.workflow.referral.ReferralProcess.Messages;
 import health.backline.workflow.referral.ReferralProcess.Variables;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,17 +42,15 @@ public class ReferralFlow {
 
     private final RuntimeService runtime;
     private final ReferralInstances instances;
-    private final ProcessSettings settings;
     private final EventOutbox outbox;
     private final ReferralVariables variables;
     private final ReferralMetrics metrics;
     private final ObjectMapper objectMapper;
 
-    ReferralFlow(RuntimeService runtime, ReferralInstances instances, ProcessSettings settings, EventOutbox outbox,
+    ReferralFlow(RuntimeService runtime, ReferralInstances instances, EventOutbox outbox,
                  ReferralVariables variables, ReferralMetrics metrics, ObjectMapper objectMapper) {
         this.runtime = runtime;
         this.instances = instances;
-        this.settings = settings;
         this.outbox = outbox;
         this.variables = variables;
         this.metrics = metrics;
@@ -177,17 +174,7 @@ public class ReferralFlow {
             variables.put(Variables.COMPLAINT, text(complaintOf(intake)));
         }
         variables.put(Variables.FINDINGS, text(String.join(",", intake.findings().stream().map(Enum::name).toList())));
-        variables.put("triageDeadline", iso(settings.triageDeadline()));
-        variables.put("reviewDeadline", iso(settings.reviewDeadline()));
-        variables.put("callDeadline", iso(settings.callDeadline()));
-        variables.put("reassessDeadline", iso(settings.reassessDeadline()));
-        variables.put("bookingDeadline", iso(settings.bookingDeadline()));
-        variables.put("leadDeadline", iso(settings.leadDeadline()));
         return variables;
-    }
-
-    private static String iso(Duration duration) {
-        return duration.toString();
     }
 
     /** "Lower back (lumbar), for 10 days, pain 7/10; 7 weeks of conservative care, not improving. “…”". */
