@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +70,14 @@ public class KafkaWiring {
         long maxRecordBytes = properties.maxRecordSize().toBytes();
         return factory -> ((DefaultKafkaConsumerFactory) factory).setValueDeserializerSupplier(
                 () -> new ErrorHandlingDeserializer<>(new IncomingEvents(schemas, maxRecordBytes)));
+    }
+
+    /** The urgent lane's partitions get consumers of their own ({@link UrgentLaneAssignor}). */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer urgentLaneAssignment(BacklineKafkaProperties properties) {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, UrgentLaneAssignor.class.getName(),
+                UrgentLaneAssignor.URGENT_PARTITIONS_CONFIG, properties.urgentPartitions()));
     }
 
     /**

@@ -8,10 +8,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The urgent lane on Kafka: the first {@code backline.kafka.urgent-partitions} partitions of every topic
- * carry only ER and urgent-imaging referrals, the others the routine ones. Each partition has a
- * consumer of its own (listener concurrency = partitions), so an urgent record never queues behind
- * routine records, however far the routine partitions lag. Within its lane, a referral's records
- * always go to the same partition (murmur2 of the key, as Kafka's own partitioner).
+ * carry only ER and urgent-imaging referrals, the others the routine ones. The urgent partitions have
+ * consumers of their own ({@link UrgentLaneAssignor}), so an urgent record never queues behind routine
+ * records, however far the routine partitions lag. Within its lane, a referral's records always go to
+ * the same partition (murmur2 of the key, as Kafka's own partitioner).
  */
 public class UrgentLane {
 
