@@ -3,12 +3,21 @@ package health.backline.starter.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import health.backline.events.Pathway;
+import health.backline.events.ReferralStatus;
 import health.backline.events.Topics;
+import health.backline.events.payload.ReferralStatusChanged;
+import health.backline.starter.outbox.EventOutbox;
 import health.backline.testsupport.WithRealInfrastructure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +27,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** A listener's consumers, as every service's listeners get them, on the real broker: the urgent lane has its own. */
+/**
+ * A listener's consumers, as every service's listeners get them (assignor, record interceptor, concurrency), on the
+ * real broker: the urgent lane has consumers of its own, so an urgent record does not wait behind a routine backlog.
+ */
 @SpringBootTest(classes = UrgentLaneAssignmentIT.StarterOnly.class)
 @WithRealInfrastructure
 class UrgentLaneAssignmentIT {
@@ -29,8 +42,16 @@ class UrgentLaneAssignmentIT {
     static class StarterOnly {
     }
 
+    private static final int ROUTINE_BACKLOG = 240;
+
     @Autowired
     ConcurrentKafkaListenerContainerFactory<Object, Object> listeners;
+
+    @Autowired
+    EventOutbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void each_urgent_partition_gets_a_consumer_of_the_four_and_the_routine_ones_go_to_the_other_two() {
@@ -51,6 +72,54 @@ class UrgentLaneAssignmentIT {
             });
         } finally {
             container.stop();
+        }
+    }
+
+    @Test
+    void an_urgent_record_is_handled_while_most_of_a_routine_backlog_still_waits() {
+        AtomicInteger routineHandled = new AtomicInteger();
+        AtomicInteger routineHandledBeforeUrgent = new AtomicInteger(-1);
+        String urgentReferral = UUID.randomUUID().toString();
+        Set<String> routineReferrals = Stream.generate(() -> UUID.randomUUID().toString()).limit(ROUTINE_BACKLOG)
+                .collect(Collectors.toSet());
+        ConcurrentMessageListenerContainer<Object, Object> container = listeners.createContainer(Topics.REFERRALS_STATUS);
+        container.getContainerProperties().setGroupId("urgent-lane-" + UUID.randomUUID());
+        // A new group reads the topic from its start: what earlier tests left there passes at once, unheeded.
+        container.getContainerProperties().setMessageListener((MessageListener<Object, Object>) record -> {
+            if (urgentReferral.equals(record.key())) {
+                routineHandledBeforeUrgent.set(routineHandled.get());
+            } else if (routineReferrals.contains(record.key())) {
+                pause(Duration.ofMillis(20)); // routine work that takes its time
+                routineHandled.incrementAndGet();
+            }
+        });
+        container.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumersOf(container).size() == 4);
+            transaction.executeWithoutResult(tx -> {
+                routineReferrals.forEach(referral -> outbox.publish(status(referral, Pathway.PHYSICAL_THERAPY)));
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> routineHandled.get() >= 10);
+            transaction.executeWithoutResult(tx -> outbox.publish(status(urgentReferral, Pathway.ER_REFERRAL)));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> routineHandledBeforeUrgent.get() >= 0);
+            // With Kafka's round-robin assignor (the urgent partitions shared their consumers) it came after 150.
+            assertThat(routineHandledBeforeUrgent.get()).isLessThan(ROUTINE_BACKLOG / 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> routineHandled.get() == ROUTINE_BACKLOG);
+        } finally {
+            container.stop();
+        }
+    }
+
+    private static ReferralStatusChanged status(String referral, Pathway pathway) {
+        return new ReferralStatusChanged(referral, ReferralStatus.TRIAGED, pathway, "lane test", Instant.now());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
