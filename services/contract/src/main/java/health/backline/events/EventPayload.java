@@ -13,4 +13,12 @@ public interface EventPayload {
     default boolean urgent() {
         return false;
     }
+
+    /**
+     * Whether the event travels in the stat lane, ahead of the rest of the urgent lane: an ER referral's events
+     * once triage has spoken (before, a red flag cannot tell ER from urgent imaging). A stat event is urgent too.
+     */
+    default boolean stat() {
+        return false;
+    }
 }

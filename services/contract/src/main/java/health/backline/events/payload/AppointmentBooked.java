@@ -2,6 +2,7 @@ package health.backline.events.payload;
 
 import health.backline.events.EventPayload;
 import health.backline.events.Pathway;
+import health.backline.events.Priority;
 import java.time.Instant;
 
 /** Scheduling booked the requested appointment. */
@@ -12,6 +13,11 @@ public record AppointmentBooked(
     @Override
     public boolean urgent() {
         return pathway != null && pathway.isUrgent();
+    }
+
+    @Override
+    public boolean stat() {
+        return pathway != null && pathway.priority() == Priority.STAT;
     }
 
     public Appointment appointment() {

@@ -21,6 +21,11 @@ public record AppointmentRequested(
         return priority != null && priority.isUrgent();
     }
 
+    @Override
+    public boolean stat() {
+        return priority == Priority.STAT;
+    }
+
     public static AppointmentRequested earliestBefore(String referralId, Pathway pathway, Instant notAfter) {
         return new AppointmentRequested(referralId, pathway, pathway.priority(), notAfter, null);
     }

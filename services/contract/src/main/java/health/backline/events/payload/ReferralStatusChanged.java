@@ -2,6 +2,7 @@ package health.backline.events.payload;
 
 import health.backline.events.EventPayload;
 import health.backline.events.Pathway;
+import health.backline.events.Priority;
 import health.backline.events.ReferralStatus;
 import java.time.Instant;
 
@@ -12,5 +13,10 @@ public record ReferralStatusChanged(
     @Override
     public boolean urgent() {
         return pathway != null && pathway.isUrgent();
+    }
+
+    @Override
+    public boolean stat() {
+        return pathway != null && pathway.priority() == Priority.STAT;
     }
 }

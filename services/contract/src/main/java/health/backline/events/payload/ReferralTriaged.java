@@ -22,4 +22,9 @@ public record ReferralTriaged(
     public boolean urgent() {
         return priority != null && priority.isUrgent();
     }
+
+    @Override
+    public boolean stat() {
+        return priority == Priority.STAT;
+    }
 }

@@ -142,7 +142,7 @@ public class KafkaEventRelay {
     }
 
     private ProducerRecord<String, CloudEvent> record(OutboundEvent event) {
-        return new ProducerRecord<>(event.topic(), urgentLane.partition(event.topic(), event.key(), event.urgent()),
+        return new ProducerRecord<>(event.topic(), urgentLane.partition(event.topic(), event.key(), event.priority()),
                 event.key(), toCloudEvent(event));
     }
 

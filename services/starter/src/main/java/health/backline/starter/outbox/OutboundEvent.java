@@ -1,12 +1,27 @@
 package health.backline.starter.outbox;
 
+import health.backline.events.EventPayload;
+import health.backline.events.Priority;
 import java.time.Instant;
 
 /**
  * An event on its way to Kafka, as the outbox stores it: the CloudEvents attributes and the data
- * already serialised, so the record that reaches Kafka is exactly what was committed; and whether it
- * travels in the urgent lane.
+ * already serialised, so the record that reaches Kafka is exactly what was committed; and the lane it
+ * travels in: stat (ER), urgent, or routine.
  */
-public record OutboundEvent(String id, String type, String topic, String key, boolean urgent, Instant time,
+public record OutboundEvent(String id, String type, String topic, String key, Priority priority, Instant time,
                             String source, String data) {
+
+    /** The lane of an event of the contract. */
+    public static Priority laneOf(EventPayload payload) {
+        return payload.stat() ? Priority.STAT : payload.urgent() ? Priority.URGENT : Priority.ROUTINE;
+    }
+
+    boolean urgent() {
+        return priority.isUrgent();
+    }
+
+    boolean stat() {
+        return priority == Priority.STAT;
+    }
 }

@@ -1,5 +1,8 @@
 package health.backline.starter.outbox;
 
+import health.backline.events.Priority;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
@@ -23,18 +26,21 @@ public class OutboxTable {
     }
 
     /**
-     * Stores the event in the caller's transaction. An urgent event makes its referral's older unsent
-     * events urgent too, so they still leave before it.
+     * Stores the event in the caller's transaction. An urgent (or stat) event makes its referral's older
+     * unsent events urgent (or stat) too, so they still leave before it.
      */
     void insert(OutboundEvent event) {
-        if (event.urgent()) {
+        if (event.stat()) {
+            jdbc.sql("UPDATE outbox_event SET urgent = true, stat = true WHERE record_key = ? AND NOT stat")
+                    .param(event.key()).update();
+        } else if (event.urgent()) {
             jdbc.sql("UPDATE outbox_event SET urgent = true WHERE record_key = ? AND NOT urgent").param(event.key()).update();
         }
         jdbc.sql("""
-                        INSERT INTO outbox_event (id, topic, record_key, lane, urgent, type, source, time, data)
-                        VALUES (?, ?, ?, hashtext(?) & 15, ?, ?, ?, ?, ?)""")
+                        INSERT INTO outbox_event (id, topic, record_key, lane, urgent, stat, type, source, time, data)
+                        VALUES (?, ?, ?, hashtext(?) & 15, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.fromString(event.id()), event.topic(), event.key(), event.key(), event.urgent(),
-                        event.type(), event.source(), Timestamp.from(event.time()), event.data())
+                        event.stat(), event.type(), event.source(), Timestamp.from(event.time()), event.data())
                 .update();
     }
 
@@ -50,18 +56,22 @@ public class OutboxTable {
                 .query(Integer.class).list();
     }
 
-    /** The next events of these lanes: urgent ones first, then oldest first; none of the referrals left out. */
+    /** The next events of these lanes: stat ones first, then urgent, then oldest first; none of the referrals left out. */
     List<Pending> next(List<Integer> lanes, Collection<String> leaveOut, int limit) {
         return jdbc.sql("""
-                        SELECT position, id, type, topic, record_key, urgent, time, source, data FROM outbox_event
+                        SELECT position, id, type, topic, record_key, urgent, stat, time, source, data FROM outbox_event
                         WHERE lane = ANY(?) AND NOT (record_key = ANY(?))
-                        ORDER BY urgent DESC, position LIMIT ?""")
+                        ORDER BY stat DESC, urgent DESC, position LIMIT ?""")
                 .params(lanes.toArray(Integer[]::new), leaveOut.toArray(String[]::new), limit)
                 .query((row, number) -> new Pending(row.getLong("position"), new OutboundEvent(
                         row.getString("id"), row.getString("type"), row.getString("topic"), row.getString("record_key"),
-                        row.getBoolean("urgent"), row.getTimestamp("time").toInstant(), row.getString("source"),
+                        priorityOf(row), row.getTimestamp("time").toInstant(), row.getString("source"),
                         row.getString("data"))))
                 .list();
+    }
+
+    private static Priority priorityOf(ResultSet row) throws SQLException {
+        return row.getBoolean("stat") ? Priority.STAT : row.getBoolean("urgent") ? Priority.URGENT : Priority.ROUTINE;
     }
 
     /** Kafka acknowledged these: one statement for the whole batch. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Pathway;
+import health.backline.events.Priority;
 import health.backline.events.ReferralStatus;
 import health.backline.events.Topics;
 import health.backline.events.payload.ReferralStatusChanged;
@@ -199,23 +200,30 @@ class OutboxIT {
     }
 
     @Test
-    void urgent_events_leave_ahead_of_routine_ones_on_the_urgent_partitions() throws Exception {
+    void stat_events_leave_first_then_urgent_ones_then_routine_ones_each_on_partitions_of_their_lane() throws Exception {
         KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
         List<String> routine = IntStream.range(0, 300).mapToObj(i -> UUID.randomUUID().toString()).toList();
-        String urgent = UUID.randomUUID().toString();
+        List<String> imaging = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        String emergency = UUID.randomUUID().toString();
         try (HeldLanes held = holdAllLanes()) {
             routine.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "routine"))));
-            transaction.executeWithoutResult(tx -> outbox.publish(new ReferralStatusChanged(urgent, ReferralStatus.SCHEDULED,
-                    Pathway.ER_REFERRAL, "urgent", Instant.now())));
+            imaging.forEach(referral -> transaction.executeWithoutResult(tx -> outbox.publish(new ReferralStatusChanged(
+                    referral, ReferralStatus.AWAITING_REVIEW, Pathway.URGENT_IMAGING, "urgent", Instant.now()))));
+            transaction.executeWithoutResult(tx -> outbox.publish(new ReferralStatusChanged(emergency, ReferralStatus.SCHEDULED,
+                    Pathway.ER_REFERRAL, "stat", Instant.now())));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> unsentEvents() == 0);
 
         List<ConsumerRecord<String, byte[]>> all = status.allUpToNow();
-        ConsumerRecord<String, byte[]> first = all.stream().filter(r -> r.key().equals(urgent)).findFirst().orElseThrow();
-        assertThat(urgentLane.isUrgent(first.partition())).isTrue();
+        ConsumerRecord<String, byte[]> stat = all.stream().filter(r -> r.key().equals(emergency)).findFirst().orElseThrow();
+        assertThat(stat.partition()).isZero();
+        List<ConsumerRecord<String, byte[]>> urgentRecords = ours(all, imaging);
+        assertThat(urgentRecords).hasSize(20).allMatch(r -> r.partition() == 1)
+                .allMatch(r -> r.timestamp() >= stat.timestamp());
+        long lastUrgent = urgentRecords.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
         List<ConsumerRecord<String, byte[]>> routineRecords = ours(all, routine);
         assertThat(routineRecords).hasSize(300).allMatch(r -> !urgentLane.isUrgent(r.partition()));
-        assertThat(routineRecords).allMatch(r -> r.timestamp() >= first.timestamp());
+        assertThat(routineRecords).allMatch(r -> r.timestamp() >= lastUrgent);
     }
 
     @Test
@@ -223,7 +231,7 @@ class OutboxIT {
         KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
         String referral = UUID.randomUUID().toString();
         transaction.executeWithoutResult(tx -> table.insert(new OutboundEvent(UUID.randomUUID().toString(),
-                "backline.referral.status-changed.v1", Topics.REFERRALS_STATUS, referral, false, Instant.now(),
+                "backline.referral.status-changed.v1", Topics.REFERRALS_STATUS, referral, Priority.ROUTINE, Instant.now(),
                 "/backline/events-test", "{\"referralId\":\"" + referral + "\",\"status\":\"SCHEDULED\"}")));
 
         status.await(r -> r.key().equals(referral));
