@@ -11,13 +11,8 @@ public record AppointmentBooked(
         implements EventPayload {
 
     @Override
-    public boolean urgent() {
-        return pathway != null && pathway.isUrgent();
-    }
-
-    @Override
-    public boolean stat() {
-        return pathway != null && pathway.priority() == Priority.STAT;
+    public Priority lane() {
+        return pathway == null ? Priority.ROUTINE : pathway.priority();
     }
 
     public Appointment appointment() {

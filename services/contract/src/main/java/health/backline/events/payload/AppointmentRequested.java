@@ -17,13 +17,8 @@ public record AppointmentRequested(
         String referralId, Pathway pathway, Priority priority, Instant notAfter, UUID slotId) implements EventPayload {
 
     @Override
-    public boolean urgent() {
-        return priority != null && priority.isUrgent();
-    }
-
-    @Override
-    public boolean stat() {
-        return priority == Priority.STAT;
+    public Priority lane() {
+        return priority == null ? Priority.ROUTINE : priority;
     }
 
     public static AppointmentRequested earliestBefore(String referralId, Pathway pathway, Instant notAfter) {

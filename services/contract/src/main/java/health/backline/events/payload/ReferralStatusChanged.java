@@ -11,12 +11,7 @@ public record ReferralStatusChanged(
         String referralId, ReferralStatus status, Pathway pathway, String detail, Instant at) implements EventPayload {
 
     @Override
-    public boolean urgent() {
-        return pathway != null && pathway.isUrgent();
-    }
-
-    @Override
-    public boolean stat() {
-        return pathway != null && pathway.priority() == Priority.STAT;
+    public Priority lane() {
+        return pathway == null ? Priority.ROUTINE : pathway.priority();
     }
 }

@@ -2,6 +2,7 @@ package health.backline.events.payload;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import health.backline.events.EventPayload;
+import health.backline.events.Priority;
 import health.backline.events.intake.Complaint;
 import health.backline.events.intake.Finding;
 import health.backline.events.intake.Intake;
@@ -29,8 +30,8 @@ public record ReferralSubmitted(
     }
 
     @Override
-    public boolean urgent() {
-        return findings != null && findings.stream().anyMatch(Finding::isRedFlag);
+    public Priority lane() {
+        return findings != null && findings.stream().anyMatch(Finding::isRedFlag) ? Priority.URGENT : Priority.ROUTINE;
     }
 
     public Intake intake() {

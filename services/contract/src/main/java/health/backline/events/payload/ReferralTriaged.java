@@ -19,12 +19,7 @@ public record ReferralTriaged(
         StartBackScore startBack) implements EventPayload {
 
     @Override
-    public boolean urgent() {
-        return priority != null && priority.isUrgent();
-    }
-
-    @Override
-    public boolean stat() {
-        return priority == Priority.STAT;
+    public Priority lane() {
+        return priority == null ? Priority.ROUTINE : priority;
     }
 }

@@ -37,7 +37,7 @@ public class EventOutbox {
         }
         EventType type = EventType.of(payload);
         table.insert(new OutboundEvent(UUID.randomUUID().toString(), type.type(), type.topic(), payload.referralId(),
-                OutboundEvent.laneOf(payload), clock.instant(), source, toJson(payload)));
+                payload.lane(), clock.instant(), source, toJson(payload)));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

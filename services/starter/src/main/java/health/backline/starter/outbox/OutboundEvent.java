@@ -1,6 +1,5 @@
 package health.backline.starter.outbox;
 
-import health.backline.events.EventPayload;
 import health.backline.events.Priority;
 import java.time.Instant;
 
@@ -11,11 +10,6 @@ import java.time.Instant;
  */
 public record OutboundEvent(String id, String type, String topic, String key, Priority priority, Instant time,
                             String source, String data) {
-
-    /** The lane of an event of the contract. */
-    public static Priority laneOf(EventPayload payload) {
-        return payload.stat() ? Priority.STAT : payload.urgent() ? Priority.URGENT : Priority.ROUTINE;
-    }
 
     boolean urgent() {
         return priority.isUrgent();
