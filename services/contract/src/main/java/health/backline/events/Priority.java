@@ -5,14 +5,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** FHIR request priority, written in FHIR's own lower-case codes. */
 public enum Priority {
-    STAT("stat"),
-    URGENT("urgent"),
-    ROUTINE("routine");
+    STAT("stat", "Immediate"),
+    URGENT("urgent", "Urgent"),
+    ROUTINE("routine", "Routine");
 
     private final String code;
+    private final String label;
 
-    Priority(String code) {
+    Priority(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** The priority as staff say it, on every page. */
+    public String label() {
+        return label;
     }
 
     @JsonValue

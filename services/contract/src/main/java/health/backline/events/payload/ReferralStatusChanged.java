@@ -10,6 +10,11 @@ import java.time.Instant;
 public record ReferralStatusChanged(
         String referralId, ReferralStatus status, Pathway pathway, String detail, Instant at) implements EventPayload {
 
+    /** The referral was cancelled, for this reason, before or after its process started. */
+    public static ReferralStatusChanged cancelled(String referralId, Pathway pathway, String reason, Instant at) {
+        return new ReferralStatusChanged(referralId, ReferralStatus.CANCELLED, pathway, "Referral cancelled: " + reason, at);
+    }
+
     @Override
     public Priority lane() {
         return pathway == null ? Priority.ROUTINE : pathway.priority();

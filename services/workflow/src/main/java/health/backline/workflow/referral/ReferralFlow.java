@@ -2,7 +2,6 @@ package health.backline.workflow.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.backline.events.ReferralStatus;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.payload.AppointmentCancelRequested;
@@ -139,8 +138,7 @@ public class ReferralFlow {
     }
 
     private void reportCancelled(ReferralCancelRequested cancel, Instant at) {
-        outbox.publish(new ReferralStatusChanged(cancel.referralId(), ReferralStatus.CANCELLED, null,
-                "Referral cancelled: " + cancel.reason(), at));
+        outbox.publish(ReferralStatusChanged.cancelled(cancel.referralId(), null, cancel.reason(), at));
     }
 
     private String writeTriage(ReferralTriaged triaged) {
@@ -180,11 +178,7 @@ public class ReferralFlow {
     /** "Lower back (lumbar), for 10 days, pain 7/10; 7 weeks of conservative care, not improving. “…”". */
     private static String complaintOf(Intake intake) {
         var complaint = intake.complaint();
-        String region = complaint.region() == null ? "Unknown region" : switch (complaint.region()) {
-            case CERVICAL -> "Neck (cervical)";
-            case THORACIC -> "Upper back (thoracic)";
-            case LUMBAR -> "Lower back (lumbar)";
-        };
+        String region = complaint.region() == null ? "Unknown region" : complaint.region().label();
         StringBuilder text = new StringBuilder(region).append(", for ").append(complaint.symptomDurationDays())
                 .append(complaint.symptomDurationDays() == 1 ? " day" : " days")
                 .append(", pain ").append(complaint.painScore()).append("/10");

@@ -5,6 +5,7 @@ import health.backline.events.ReferralStatus;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.referral.ReferralProcess.Variables;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,11 +35,14 @@ class ReferralStatusPublisher implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReferralStatus newStatus = ReferralStatus.valueOf((String) status.getValue(execution));
-        Object pathway = execution.getVariable(Variables.PATHWAY);
-        outbox.publish(new ReferralStatusChanged(execution.getBusinessKey(), newStatus,
-                pathway == null ? null : Pathway.valueOf((String) pathway),
-                detailOf(newStatus, (String) detail.getValue(execution), execution),
-                ClockUtil.getCurrentTime().toInstant()));
+        Object variable = execution.getVariable(Variables.PATHWAY);
+        Pathway pathway = variable == null ? null : Pathway.valueOf((String) variable);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        outbox.publish(newStatus == ReferralStatus.CANCELLED
+                ? ReferralStatusChanged.cancelled(execution.getBusinessKey(), pathway,
+                        (String) execution.getVariable(Variables.CANCEL_REASON), now)
+                : new ReferralStatusChanged(execution.getBusinessKey(), newStatus, pathway,
+                        detailOf(newStatus, (String) detail.getValue(execution), execution), now));
     }
 
     private static String detailOf(ReferralStatus status, String milestone, DelegateExecution execution) {
@@ -48,7 +52,6 @@ class ReferralStatusPublisher implements JavaDelegate {
             case SCHEDULED -> "Booked: " + execution.getVariable(Variables.APPOINTMENT_LOCATION)
                     + ", " + execution.getVariable(Variables.APPOINTMENT_START);
             case BOOKING_FAILED -> milestone + " (" + execution.getVariable(Variables.BOOKING_FAILURE) + ")";
-            case CANCELLED -> "Referral cancelled: " + execution.getVariable(Variables.CANCEL_REASON);
             default -> milestone;
         };
     }

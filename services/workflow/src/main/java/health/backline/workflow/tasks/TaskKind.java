@@ -1,23 +1,34 @@
 package health.backline.workflow.tasks;
 
+import health.backline.starter.web.FieldProblem;
 import health.backline.workflow.referral.ReferralProcess.Elements;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Every kind of human task in the referral process, by BPMN element id, and the queue it sits in. */
+/**
+ * Every kind of human task in the referral process, by BPMN element id: the queue it sits in and the answers it
+ * asks for (contract: Tasks), in the order the forms show them.
+ */
 enum TaskKind {
-    REVIEW_IMAGING_REFERRAL(Elements.REVIEW_IMAGING_REFERRAL, TaskQueue.CLINICIAN),
-    CALL_PATIENT_TO_EMERGENCY(Elements.CALL_PATIENT_TO_EMERGENCY, TaskQueue.CLINICIAN),
-    REASSESS_PROGRESS(Elements.REASSESS_PROGRESS, TaskQueue.CLINICIAN),
-    BOOK_MANUALLY(Elements.BOOK_MANUALLY, TaskQueue.SCHEDULER),
-    RESOLVE_OVERDUE_TASK(Elements.RESOLVE_OVERDUE_TASK, TaskQueue.CLINICAL_LEAD);
+    REVIEW_IMAGING_REFERRAL(Elements.REVIEW_IMAGING_REFERRAL, TaskQueue.CLINICIAN, AnswerField.DECISION, AnswerField.REASON),
+    CALL_PATIENT_TO_EMERGENCY(Elements.CALL_PATIENT_TO_EMERGENCY, TaskQueue.CLINICIAN, AnswerField.REACHED, AnswerField.NOTE),
+    REASSESS_PROGRESS(Elements.REASSESS_PROGRESS, TaskQueue.CLINICIAN, AnswerField.OUTCOME, AnswerField.NOTE),
+    BOOK_MANUALLY(Elements.BOOK_MANUALLY, TaskQueue.SCHEDULER, AnswerField.SLOT_ID),
+    RESOLVE_OVERDUE_TASK(Elements.RESOLVE_OVERDUE_TASK, TaskQueue.CLINICAL_LEAD, AnswerField.NOTE);
 
     private final String key;
     private final TaskQueue queue;
+    private final List<AnswerField> fields;
 
-    TaskKind(String key, TaskQueue queue) {
+    TaskKind(String key, TaskQueue queue, AnswerField... fields) {
         this.key = key;
         this.queue = queue;
+        this.fields = List.of(fields);
     }
 
     String key() {
@@ -26,6 +37,31 @@ enum TaskKind {
 
     TaskQueue queue() {
         return queue;
+    }
+
+    /** The answers, in form order. */
+    List<AnswerField> fields() {
+        return fields;
+    }
+
+    /** The variables an answer may write, each local to the task: nothing else. */
+    Set<String> answerVariables() {
+        Set<String> variables = new LinkedHashSet<>();
+        fields.forEach(field -> variables.add(field.variable()));
+        return variables;
+    }
+
+    /** What is wrong with an answer (its fields by name), or nothing. */
+    List<FieldProblem> problemsWith(Map<String, Object> answer) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (AnswerField field : fields) {
+            field.problemWith(answer.get(field.variable())).ifPresent(problems::add);
+        }
+        if (this == REVIEW_IMAGING_REFERRAL && !ReviewDecision.CONFIRM.name().equals(answer.get(AnswerField.DECISION.variable()))
+                && !(answer.get(AnswerField.REASON.variable()) instanceof String reason && !reason.isBlank())) {
+            problems.add(new FieldProblem("/" + AnswerField.REASON.variable(), "is required unless the decision is CONFIRM"));
+        }
+        return problems;
     }
 
     static Optional<TaskKind> ofKey(String key) {

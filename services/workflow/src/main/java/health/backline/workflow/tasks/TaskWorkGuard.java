@@ -57,7 +57,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li><b>Only answers, only on the task.</b> A form submission may carry only the fields the task's kind defines
- *   ({@link TaskAnswers#fieldsOf}); they are written to the task itself (task-local). Anything else (a
+ *   ({@link TaskKind#answerVariables}); they are written to the task itself (task-local). Anything else (a
  *   {@code pathway}, a patient's name) is refused, 400, before anything is written. When the task completes, every
  *   variable written in that command must be one of those answers, local to that task; otherwise the whole
  *   command is refused (403) and nothing changes. So answers never leak from one round of a task into the next.</li>
@@ -110,7 +110,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
                 return;
             }
             Optional<TaskKind> kind = TaskKind.ofKey(activity.getId());
-            Set<String> answers = kind.map(TaskAnswers::fieldsOf).orElseGet(() -> declaredFields(element));
+            Set<String> answers = kind.map(TaskKind::answerVariables).orElseGet(() -> declaredFields(element));
             TaskDefinition definition = behavior.getTaskDefinition();
             definition.setTaskFormHandler(new AnswersOnly(definition.getTaskFormHandler(), activity.getId(), kind, answers));
             Rules rules = new Rules(kind, answers);
@@ -302,7 +302,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
     }
 
     private static void refuseInvalid(TaskKind kind, Map<String, Object> answer) {
-        List<FieldProblem> problems = TaskAnswers.check(kind, answer);
+        List<FieldProblem> problems = kind.problemsWith(answer);
         if (!problems.isEmpty()) {
             throw new InvalidAnswer(problems.stream().map(p -> p.pointer().substring(1)).toList(),
                     problems.stream().map(p -> p.pointer().substring(1) + " " + p.detail()).toList()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.backline.events.intake.Region;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -42,8 +43,7 @@ public final class IntakeForm {
     static final String START_BACK_QUESTION_9 = "Overall, how bothersome has your back pain been in the last 2 weeks?";
 
     /** The choices of each choice field: value sent, words shown. */
-    static final Map<String, String> REGIONS = ordered(
-            "CERVICAL", "Neck (cervical)", "THORACIC", "Upper or mid back (thoracic)", "LUMBAR", "Lower back (lumbar)");
+    static final Map<String, String> REGIONS = regions();
     static final Map<String, String> SEXES = ordered(
             "female", "Female", "male", "Male", "other", "Other", "unknown", "Unknown");
     static final Map<String, String> IMPROVING = ordered("yes", "Yes, improving", "no", "No, not improving");
@@ -235,6 +235,14 @@ public final class IntakeForm {
         Map<String, String> choices = new LinkedHashMap<>();
         for (int i = 0; i < valuesAndWords.length; i += 2) {
             choices.put(valuesAndWords[i], valuesAndWords[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(choices);
+    }
+
+    private static Map<String, String> regions() {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (Region region : Region.values()) {
+            choices.put(region.name(), region.label());
         }
         return java.util.Collections.unmodifiableMap(choices);
     }

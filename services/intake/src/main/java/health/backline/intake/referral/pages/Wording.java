@@ -61,11 +61,7 @@ public class Wording {
         if (priority == null) {
             return "—";
         }
-        return switch (priority) {
-            case STAT -> "Immediate";
-            case URGENT -> "Urgent";
-            case ROUTINE -> "Routine";
-        };
+        return priority.label();
     }
 
     /** Clock time in the clinic, e.g. {@code 10:15}. */
