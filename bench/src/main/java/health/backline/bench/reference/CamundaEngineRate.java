@@ -34,7 +34,7 @@ public final class CamundaEngineRate {
 
     static final String BPMN = "processes/referral/referral.bpmn";
     /** The wait state a physical-therapy referral reaches once booked. */
-    static final String BOOKED_WAIT = "AwaitReassessment";
+    static final String BOOKED_WAIT = "Timer_FourWeeksAfterFirstVisit";
 
     /**
      * Instances driven to booked per second over the measured time (after the warm-up), the CPU this JVM spent per

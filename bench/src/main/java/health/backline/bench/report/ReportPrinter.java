@@ -149,7 +149,7 @@ public final class ReportPrinter {
                     backlineCpuMsPerReferral, backlineCpuMsPerReferral / engine.cpuMsPerInstance(),
                     engine.cpuMsPerInstance());
             line("    (referral.bpmn in this JVM on in-memory H2, %d threads, %.0f s after as long a warm-up, three"
-                    + " correlations per referral; %,d of %,d driven instances wait at AwaitReassessment; %s)",
+                    + " correlations per referral; %,d of %,d driven instances wait four weeks for their reassessment; %s)",
                     engine.threads(), engine.seconds(), engine.waitingBooked(), engine.bookedInAll(),
                     engine.jvmOptions());
         }

@@ -13,6 +13,7 @@ import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.WithRealInfrastructure;
 import health.backline.workflow.referral.ReferralFlow;
+import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -117,7 +118,7 @@ class RestWritesOffIT {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()).isNotNull();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                .activityId("EscalateReviewOverdue").count()).isEqualTo(1);
+                .activityId(Elements.ESCALATE_REVIEW_OVERDUE).count()).isEqualTo(1);
     }
 
     @Test

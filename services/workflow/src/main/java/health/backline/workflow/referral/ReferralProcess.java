@@ -54,18 +54,67 @@ public final class ReferralProcess {
         }
     }
 
-    /** Element ids a test or the task API refers to. */
+    /**
+     * Every flow node of the process, by BPMN element id, each named once here ({@code ReferralProcessNamesTest} keeps
+     * this list and the file alike). The user tasks' ids are also the task API's task keys (contract: Tasks).
+     */
     public static final class Elements {
+        public static final String REFERRAL_SUBMITTED = "ReferralSubmitted";
         public static final String AWAIT_TRIAGE = "AwaitTriage";
+        public static final String TRIAGE_OVERDUE = "TriageOverdue";
+        public static final String ESCALATE_TRIAGE_OVERDUE = "EscalateTriageOverdue";
+        public static final String TRIAGE_ESCALATED = "TriageEscalated";
+        public static final String TRIAGED = "Triaged";
+        public static final String ROUTE_BY_PATHWAY = "RouteByPathway";
+        public static final String GATEWAY_MERGE_BEFORE_REVIEW = "Gateway_MergeBeforeReview";
+        public static final String AWAITING_REVIEW = "AwaitingReview";
         public static final String REVIEW_IMAGING_REFERRAL = "ReviewImagingReferral";
-        public static final String CALL_PATIENT_TO_EMERGENCY = "CallPatientToEmergency";
-        public static final String REASSESS_PROGRESS = "ReassessProgress";
-        public static final String BOOK_MANUALLY = "BookManually";
-        public static final String RESOLVE_OVERDUE_TASK = "ResolveOverdueTask";
+        public static final String REVIEW_OVERDUE = "ReviewOverdue";
+        public static final String ESCALATE_REVIEW_OVERDUE = "EscalateReviewOverdue";
+        public static final String REVIEW_ESCALATED = "ReviewEscalated";
+        public static final String REVIEW_DECISION = "ReviewDecision";
+        public static final String GATEWAY_MERGE_BEFORE_BOOKING = "Gateway_MergeBeforeBooking";
+        public static final String REQUEST_APPOINTMENT = "RequestAppointment";
+        public static final String GATEWAY_MERGE_BEFORE_BOOKING_OUTCOME = "Gateway_MergeBeforeBookingOutcome";
         public static final String AWAIT_BOOKING_OUTCOME = "AwaitBookingOutcome";
-        public static final String AWAIT_REASSESSMENT = "AwaitReassessment";
-        /** The "Booking failed" milestone: scheduling found no slot before the deadline. */
+        public static final String APPOINTMENT_BOOKED = "AppointmentBooked";
+        public static final String SCHEDULED = "Scheduled";
+        public static final String AFTER_BOOKING = "AfterBooking";
+        public static final String CALL_PATIENT_TO_EMERGENCY = "CallPatientToEmergency";
+        public static final String CALL_OVERDUE = "CallOverdue";
+        public static final String ESCALATE_CALL_OVERDUE = "EscalateCallOverdue";
+        public static final String CALL_ESCALATED = "CallEscalated";
+        public static final String PATIENT_REACHED = "PatientReached";
+        public static final String SENT_TO_EMERGENCY = "SentToEmergency";
+        public static final String EMERGENCY_HANDED_OFF = "EmergencyHandedOff";
+        public static final String ESCALATE_UNREACHED_PATIENT = "EscalateUnreachedPatient";
+        public static final String PATIENT_NOT_REACHED = "PatientNotReached";
+        public static final String IMAGING_BOOKED = "ImagingBooked";
+        public static final String TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT = "Timer_FourWeeksAfterFirstVisit";
+        public static final String STATUS_AWAITING_REASSESSMENT = "Status_AwaitingReassessment";
+        public static final String REASSESS_PROGRESS = "ReassessProgress";
+        public static final String REASSESS_OVERDUE = "ReassessOverdue";
+        public static final String ESCALATE_REASSESS_OVERDUE = "EscalateReassessOverdue";
+        public static final String REASSESS_ESCALATED = "ReassessEscalated";
+        public static final String GATEWAY_IMPROVING = "Gateway_Improving";
+        public static final String STATUS_CLOSED = "Status_Closed";
+        public static final String END_PATIENT_IMPROVING = "End_PatientImproving";
+        public static final String APPOINTMENT_FAILED = "AppointmentFailed";
         public static final String BOOKING_FAILED = "BookingFailed";
+        public static final String BOOK_MANUALLY = "BookManually";
+        public static final String BOOKING_OVERDUE = "BookingOverdue";
+        public static final String ESCALATE_BOOKING_OVERDUE = "EscalateBookingOverdue";
+        public static final String BOOKING_ESCALATED = "BookingEscalated";
+        public static final String REQUEST_CHOSEN_SLOT = "RequestChosenSlot";
+        public static final String OVERDUE_WORK = "OverdueWork";
+        public static final String WORK_OVERDUE = "WorkOverdue";
+        public static final String RESOLVE_OVERDUE_TASK = "ResolveOverdueTask";
+        public static final String OVERDUE_WORK_RESOLVED = "OverdueWorkResolved";
+        public static final String CANCELLATION = "Cancellation";
+        public static final String REFERRAL_CANCELLED = "ReferralCancelled";
+        public static final String CANCEL_BOOKING = "CancelBooking";
+        public static final String CANCELLED = "Cancelled";
+        public static final String CANCELLATION_DONE = "CancellationDone";
 
         private Elements() {
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import health.backline.events.Pathway;
@@ -20,6 +21,7 @@ import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.WithRealInfrastructure;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.camunda.CamundaIdentity;
+import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,17 +96,18 @@ class ReferralProcessIT {
                 new Complaint(Region.LUMBAR, 10, 5, null), List.of(), 0, null, null)));
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).count()).isEqualTo(1);
-        assertThat(instance).isWaitingAt("AwaitTriage").variables().containsEntry("referralId", referral);
+        assertThat(instance).isWaitingAt(Elements.AWAIT_TRIAGE).variables().containsEntry("referralId", referral);
     }
 
     @Test
     void triage_overdue_goes_to_the_clinical_lead_and_triage_still_counts() {
         assertThat(timerDueIn(Duration.ofMinutes(10))).isNotNull();
 
-        assertThat(instance).isWaitingAt("AwaitTriage", "ResolveOverdueTask");
-        assertThat(task("ResolveOverdueTask", instance)).hasCandidateGroup("clinical-lead");
+        assertThat(instance).isWaitingAt(Elements.AWAIT_TRIAGE, Elements.RESOLVE_OVERDUE_TASK);
+        assertThat(overdueWork()).isEqualTo("Triage of this referral");
+        assertThat(task(Elements.RESOLVE_OVERDUE_TASK, instance)).hasCandidateGroup("clinical-lead");
         triage(Pathway.PHYSICAL_THERAPY);
-        assertThat(instance).hasPassed("Triaged").isWaitingAt("AwaitBookingOutcome", "ResolveOverdueTask");
+        assertThat(instance).hasPassed(Elements.TRIAGED).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME, Elements.RESOLVE_OVERDUE_TASK);
     }
 
     @Nested
@@ -113,16 +116,16 @@ class ReferralProcessIT {
         @Test
         void an_er_referral_is_handed_off_at_once_and_the_patient_called() {
             triage(Pathway.ER_REFERRAL);
-            assertThat(instance).hasPassed("Triaged", "RouteByPathway", "RequestAppointment")
-                    .hasNotPassed("ReviewImagingReferral").isWaitingAt("AwaitBookingOutcome");
+            assertThat(instance).hasPassed(Elements.TRIAGED, Elements.ROUTE_BY_PATHWAY, Elements.REQUEST_APPOINTMENT)
+                    .hasNotPassed(Elements.REVIEW_IMAGING_REFERRAL).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
 
             booked(Pathway.ER_REFERRAL, "Emergency department");
-            assertThat(instance).hasPassed("Scheduled").isWaitingAt("CallPatientToEmergency");
+            assertThat(instance).hasPassed(Elements.SCHEDULED).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY);
             assertThat(task(instance)).hasCandidateGroup("clinician");
             assertThat(task(instance).getPriority()).isEqualTo(100);
 
             answer(task(instance), withVariables("reached", true, "note", "Patient on the way"));
-            assertThat(instance).hasPassed("SentToEmergency").isEnded();
+            assertThat(instance).hasPassed(Elements.SENT_TO_EMERGENCY).isEnded();
         }
 
         @Test
@@ -132,9 +135,8 @@ class ReferralProcessIT {
 
             answer(task(instance), withVariables("reached", false, "note", "No answer twice"));
 
-            assertThat(instance).hasPassed("EscalateUnreachedPatient").isWaitingAt("ResolveOverdueTask");
-            assertThat(instance).variables().containsEntry("overdueWork",
-                    "Patient could not be reached: emergency department call");
+            assertThat(instance).hasPassed(Elements.ESCALATE_UNREACHED_PATIENT).isWaitingAt(Elements.RESOLVE_OVERDUE_TASK);
+            assertThat(overdueWork()).isEqualTo("Patient could not be reached: emergency department call");
             answer(task(instance), withVariables("note", "Called the emergency contact"));
             assertThat(instance).isEnded();
         }
@@ -147,7 +149,8 @@ class ReferralProcessIT {
             // The job executor takes an ER referral's due timers ahead of routine ones.
             assertThat(timerDueIn(Duration.ofMinutes(15)).getPriority()).isEqualTo(100);
 
-            assertThat(instance).isWaitingAt("CallPatientToEmergency", "ResolveOverdueTask");
+            assertThat(instance).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY, Elements.RESOLVE_OVERDUE_TASK);
+            assertThat(overdueWork()).isEqualTo("Call patient: go to the emergency department now");
         }
     }
 
@@ -157,15 +160,16 @@ class ReferralProcessIT {
         @Test
         void a_confirmed_imaging_referral_is_booked_within_forty_eight_hours() {
             triage(Pathway.URGENT_IMAGING);
-            assertThat(instance).hasPassed("AwaitingReview").isWaitingAt("ReviewImagingReferral");
+            assertThat(instance).hasPassed(Elements.AWAITING_REVIEW).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
             assertThat(task(instance)).hasCandidateGroup("clinician");
             assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(4))), 60_000);
+            assertThat(task(instance).getPriority()).isEqualTo(75);
 
             answer(task(instance), withVariables("decision", "CONFIRM"));
-            assertThat(instance).hasPassed("ReviewDecision", "RequestAppointment").isWaitingAt("AwaitBookingOutcome")
+            assertThat(instance).hasPassed(Elements.REVIEW_DECISION, Elements.REQUEST_APPOINTMENT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
                     .variables().containsEntry("pathway", "URGENT_IMAGING");
             booked(Pathway.URGENT_IMAGING, "Imaging suite");
-            assertThat(instance).hasPassed("Scheduled", "ImagingBooked").isEnded();
+            assertThat(instance).hasPassed(Elements.SCHEDULED, Elements.IMAGING_BOOKED).isEnded();
         }
 
         @Test
@@ -173,9 +177,9 @@ class ReferralProcessIT {
             triage(Pathway.URGENT_IMAGING);
             answer(task(instance), withVariables("decision", "ESCALATE_TO_ER", "reason", "New saddle numbness on the phone"));
 
-            assertThat(instance).hasPassed("ReviewDecision").variables().containsEntry("pathway", "ER_REFERRAL");
+            assertThat(instance).hasPassed(Elements.REVIEW_DECISION).variables().containsEntry("pathway", "ER_REFERRAL");
             booked(Pathway.ER_REFERRAL, "Emergency department");
-            assertThat(instance).isWaitingAt("CallPatientToEmergency");
+            assertThat(instance).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY);
         }
 
         @Test
@@ -183,10 +187,10 @@ class ReferralProcessIT {
             triage(Pathway.URGENT_IMAGING);
             answer(task(instance), withVariables("decision", "STEP_DOWN_TO_PHYSICAL_THERAPY", "reason", "Old stable fracture"));
 
-            assertThat(instance).hasPassed("ReviewDecision").isWaitingAt("AwaitBookingOutcome")
+            assertThat(instance).hasPassed(Elements.REVIEW_DECISION).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
                     .variables().containsEntry("pathway", "PHYSICAL_THERAPY");
             booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
-            assertThat(instance).isWaitingAt("AwaitReassessment");
+            assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
         }
 
         @Test
@@ -194,7 +198,7 @@ class ReferralProcessIT {
             triage(Pathway.URGENT_IMAGING);
             answer(task(instance), withVariables("decision", "STEP_DOWN_TO_PRIMARY_CARE", "reason", "Cancer history was benign"));
 
-            assertThat(instance).hasPassed("ReviewDecision").isWaitingAt("AwaitBookingOutcome")
+            assertThat(instance).hasPassed(Elements.REVIEW_DECISION).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
                     .variables().containsEntry("pathway", "PRIMARY_CARE_FOLLOW_UP");
         }
 
@@ -204,7 +208,8 @@ class ReferralProcessIT {
 
             assertThat(timerDueIn(Duration.ofHours(4))).isNotNull();
 
-            assertThat(instance).hasPassed("EscalateReviewOverdue").isWaitingAt("ReviewImagingReferral", "ResolveOverdueTask");
+            assertThat(instance).hasPassed(Elements.ESCALATE_REVIEW_OVERDUE).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL, Elements.RESOLVE_OVERDUE_TASK);
+            assertThat(overdueWork()).isEqualTo("Review imaging referral");
         }
     }
 
@@ -217,16 +222,16 @@ class ReferralProcessIT {
             Instant firstVisit = Instant.now().plus(Duration.ofDays(3));
             bookings.booked(new AppointmentBooked(referral, Pathway.PHYSICAL_THERAPY, firstVisit,
                     firstVisit.plus(Duration.ofMinutes(30)), "Physiotherapy clinic", "PT-1"));
-            assertThat(instance).isWaitingAt("AwaitReassessment");
+            assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
             Job reassessment = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
             assertThat(reassessment.getDuedate()).isEqualTo(Date.from(firstVisit.plus(Duration.ofDays(28))));
 
             ClockUtil.setCurrentTime(Date.from(firstVisit.plus(Duration.ofDays(28)).plusSeconds(1)));
             management.executeJob(executableTimer().getId());
-            assertThat(instance).hasPassed("AwaitingReassessment").isWaitingAt("ReassessProgress");
+            assertThat(instance).hasPassed(Elements.STATUS_AWAITING_REASSESSMENT).isWaitingAt(Elements.REASSESS_PROGRESS);
 
             answer(task(instance), withVariables("outcome", "IMPROVING"));
-            assertThat(instance).hasPassed("Recovered").isEnded();
+            assertThat(instance).hasPassed(Elements.STATUS_CLOSED).isEnded();
         }
 
         @Test
@@ -236,9 +241,9 @@ class ReferralProcessIT {
             ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(29))));
             management.executeJob(executableTimer().getId());
 
-            answer(task("ReassessProgress", instance), withVariables("outcome", "NOT_IMPROVING", "note", "Still in pain"));
+            answer(task(Elements.REASSESS_PROGRESS, instance), withVariables("outcome", "NOT_IMPROVING", "note", "Still in pain"));
 
-            assertThat(instance).hasPassed("Improving", "AwaitingReview").isWaitingAt("ReviewImagingReferral")
+            assertThat(instance).hasPassed(Elements.GATEWAY_IMPROVING, Elements.AWAITING_REVIEW).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL)
                     .variables().containsEntry("pathway", "URGENT_IMAGING");
         }
 
@@ -253,7 +258,8 @@ class ReferralProcessIT {
             ClockUtil.setCurrentTime(Date.from(reassessDue.plusSeconds(1)));
             management.executeJob(executableTimer().getId());
 
-            assertThat(instance).hasPassed("EscalateReassessOverdue").isWaitingAt("ReassessProgress", "ResolveOverdueTask");
+            assertThat(instance).hasPassed(Elements.ESCALATE_REASSESS_OVERDUE).isWaitingAt(Elements.REASSESS_PROGRESS, Elements.RESOLVE_OVERDUE_TASK);
+            assertThat(overdueWork()).isEqualTo("Reassess progress after four weeks");
         }
     }
 
@@ -265,13 +271,13 @@ class ReferralProcessIT {
             triage(Pathway.PHYSICAL_THERAPY);
             bookings.failed(new AppointmentFailed(referral, "No free PHYSICAL_THERAPY slot before 2026-12-05"));
 
-            assertThat(instance).hasPassed("AppointmentFailed", "BookingFailed").isWaitingAt("BookManually");
+            assertThat(instance).hasPassed(Elements.APPOINTMENT_FAILED, Elements.BOOKING_FAILED).isWaitingAt(Elements.BOOK_MANUALLY);
             assertThat(task(instance)).hasCandidateGroup("scheduler");
             answer(task(instance), withVariables("slotId", UUID.randomUUID().toString()));
 
-            assertThat(instance).hasPassed("RequestChosenSlot").isWaitingAt("AwaitBookingOutcome");
+            assertThat(instance).hasPassed(Elements.REQUEST_CHOSEN_SLOT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
             booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
-            assertThat(instance).isWaitingAt("AwaitReassessment");
+            assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
         }
 
         @Test
@@ -281,7 +287,8 @@ class ReferralProcessIT {
 
             assertThat(timerDueIn(Duration.ofHours(4))).isNotNull();
 
-            assertThat(instance).hasPassed("EscalateBookingOverdue").isWaitingAt("BookManually", "ResolveOverdueTask");
+            assertThat(instance).hasPassed(Elements.ESCALATE_BOOKING_OVERDUE).isWaitingAt(Elements.BOOK_MANUALLY, Elements.RESOLVE_OVERDUE_TASK);
+            assertThat(overdueWork()).isEqualTo("Book an appointment by hand");
         }
     }
 
@@ -291,17 +298,17 @@ class ReferralProcessIT {
         @Test
         void a_cancellation_ends_the_referral_wherever_it_waits() {
             triage(Pathway.URGENT_IMAGING);
-            assertThat(instance).isWaitingAt("ReviewImagingReferral");
+            assertThat(instance).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
 
             flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
 
-            assertThat(instance).hasPassed("ReferralCancelled", "CancelBooking", "Cancelled").isEnded();
+            assertThat(instance).hasPassed(Elements.REFERRAL_CANCELLED, Elements.CANCEL_BOOKING, Elements.CANCELLED).isEnded();
         }
 
         @Test
         void a_cancellation_also_ends_escalated_work() {
             timerDueIn(Duration.ofMinutes(10));
-            assertThat(instance).isWaitingAt("AwaitTriage", "ResolveOverdueTask");
+            assertThat(instance).isWaitingAt(Elements.AWAIT_TRIAGE, Elements.RESOLVE_OVERDUE_TASK);
 
             flow.cancelled(new ReferralCancelRequested(referral, "Duplicate referral", "lead"));
 
@@ -315,6 +322,13 @@ class ReferralProcessIT {
      * Answers a task as its queue's worker does (Tasklist's form submission, signed in): the scheduler books by hand,
      * the clinical lead does the rest (a lead works the clinician queue too).
      */
+    /** What the clinical lead's open task says is overdue: the code of the escalation that opened it. */
+    private Object overdueWork() {
+        Task resolve = taskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.RESOLVE_OVERDUE_TASK).singleResult();
+        return taskService().getVariable(resolve.getId(), "overdueWork");
+    }
+
     private void answer(Task task, Map<String, Object> answers) {
         String worker = task.getTaskDefinitionKey().equals("BookManually") ? "scheduler" : "lead";
         camunda.as(worker, () -> engine.getFormService().submitTaskForm(task.getId(), answers));

@@ -25,6 +25,7 @@ import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.WithRealInfrastructure;
 import health.backline.workflow.referral.ReferralFlow;
+import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,7 +179,7 @@ class TaskPagesIT {
                 .andExpect(flash().attribute("notice", containsString("Done")));
 
         assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().activityId("RequestAppointment")
+        assertThat(history.createHistoricActivityInstanceQuery().activityId(Elements.REQUEST_APPOINTMENT)
                 .processInstanceId(instance()).count()).isEqualTo(1);
         mvc.perform(get("/tasks").with(CLINICIAN)).andExpect(content().string(not(containsString(task))));
     }
@@ -230,7 +231,7 @@ class TaskPagesIT {
         mvc.perform(get("/tasks").with(CLINICIAN))
                 .andExpect(content().string(allOf(containsString("class=\"overdue\""), containsString("42 min overdue"))));
 
-        management.executeJob(management.createJobQuery().processInstanceId(instance()).activityId("ReviewOverdue")
+        management.executeJob(management.createJobQuery().processInstanceId(instance()).activityId(Elements.REVIEW_OVERDUE)
                 .singleResult().getId());
         String escalation = openTask("ResolveOverdueTask").getId();
 
