@@ -20,8 +20,6 @@ final class IntakeInstance {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("server.port", "0");
         arguments.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
-        // Its own consumer group: it must not take partitions from another test's intake.
-        arguments.put("spring.kafka.consumer.group-id", "intake-deployment-" + System.nanoTime());
         arguments.put("backline.db.host", infrastructure.databaseHost());
         arguments.put("backline.db.port", String.valueOf(infrastructure.databasePort()));
         arguments.put("backline.db.name", infrastructure.databaseName());

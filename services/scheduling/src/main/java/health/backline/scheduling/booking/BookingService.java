@@ -64,12 +64,6 @@ public class BookingService {
         this.erHandoffDuration = properties.erHandoffDuration();
     }
 
-    /** Books the request whose CloudEvents id is {@code requestId}; see {@link #book(String, Instant, AppointmentRequested)}. */
-    @Transactional
-    public BookingOutcome book(String requestId, AppointmentRequested request) {
-        return book(requestId, null, request);
-    }
-
     /**
      * Books the request: an ER handoff at once, the slot a scheduler chose, or the earliest free slot
      * of the pathway before {@code notAfter}. Publishes {@code AppointmentBooked} or

@@ -42,12 +42,12 @@ class AppointmentsApiIT extends OnAFreshMorning {
     void a_referrals_appointments_are_listed_newest_first_with_their_status_and_slot() {
         String referral = UUID.randomUUID().toString();
         UUID slot = slot(morning.plus(Duration.ofHours(2)));
-        booking.book(UUID.randomUUID().toString(),
+        booking.book(UUID.randomUUID().toString(), null,
                 AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, morning.plus(Duration.ofDays(1))));
         booking.cancel(new AppointmentCancelRequested(referral, "Escalated to the emergency department"), null);
-        booking.book(UUID.randomUUID().toString(),
+        booking.book(UUID.randomUUID().toString(), null,
                 new AppointmentRequested(referral, Pathway.ER_REFERRAL, Priority.STAT, null, null));
-        booking.book(UUID.randomUUID().toString(),
+        booking.book(UUID.randomUUID().toString(), null,
                 AppointmentRequested.earliestBefore(UUID.randomUUID().toString(), Pathway.PHYSICAL_THERAPY,
                         morning.plus(Duration.ofDays(1))));
 

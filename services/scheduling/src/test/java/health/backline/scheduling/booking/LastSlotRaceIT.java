@@ -138,7 +138,7 @@ class LastSlotRaceIT extends OnAFreshMorning {
             futures.add(threads.submit(() -> {
                 ready.countDown();
                 go.await();
-                return booking.book(UUID.randomUUID().toString(),
+                return booking.book(UUID.randomUUID().toString(), null,
                         AppointmentRequested.earliestBefore(referral, Pathway.URGENT_IMAGING, deadline));
             }));
         }

@@ -2,26 +2,22 @@ package health.backline.starter.kafka;
 
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * UP once the broker answers and every listener of this service has partitions assigned: only
  * then can the service do its work, so only then does {@code /actuator/health} say UP.
  */
-public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+public class KafkaHealthIndicator extends AbstractHealthIndicator {
 
-    private final KafkaAdmin admin;
+    private final SharedKafkaAdmin admin;
     private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
-    private AdminClient client;
 
-    public KafkaHealthIndicator(KafkaAdmin admin, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+    public KafkaHealthIndicator(SharedKafkaAdmin admin, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
         super("Kafka health check failed");
         this.admin = admin;
         this.listeners = listeners;
@@ -29,7 +25,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        String clusterId = client().describeCluster().clusterId().get(3, TimeUnit.SECONDS);
+        String clusterId = admin.client().describeCluster().clusterId().get(3, TimeUnit.SECONDS);
         builder.withDetail("clusterId", clusterId);
         KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
         if (registry != null) {
@@ -43,19 +39,5 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
             }
         }
         builder.up();
-    }
-
-    private synchronized AdminClient client() {
-        if (client == null) {
-            client = AdminClient.create(admin.getConfigurationProperties());
-        }
-        return client;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (client != null) {
-            client.close();
-        }
     }
 }

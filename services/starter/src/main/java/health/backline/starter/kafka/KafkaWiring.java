@@ -156,7 +156,12 @@ public class KafkaWiring {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+    SharedKafkaAdmin sharedKafkaAdmin(KafkaAdmin settings) {
+        return new SharedKafkaAdmin(settings);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(SharedKafkaAdmin admin, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
         return new KafkaHealthIndicator(admin, listeners);
     }
 }

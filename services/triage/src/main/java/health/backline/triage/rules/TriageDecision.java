@@ -24,9 +24,4 @@ public record TriageDecision(Pathway pathway, Priority priority, List<String> ru
     public TriageDecision(Pathway pathway, List<String> rules, List<String> reasons) {
         this(pathway, pathway.priority(), rules, reasons);
     }
-
-    /** The rule that decided the pathway. */
-    public String decidingRule() {
-        return rules.get(0);
-    }
 }

@@ -41,7 +41,7 @@ class RuleOrderTest {
     void the_first_matching_rule_decides_the_pathway_and_its_priority() {
         TriageDecision decision = triage(patient().reporting(CANCER_HISTORY, LEG_NUMBNESS_OR_TINGLING));
 
-        assertThat(decision.decidingRule()).isEqualTo("R10");
+        assertThat(decision.rules()).first().isEqualTo("R10");
         assertThat(decision.pathway()).isEqualTo(ER_REFERRAL);
         assertThat(decision.priority()).isEqualTo(Priority.STAT);
     }

@@ -66,9 +66,7 @@ public class BookingOutcomes {
                 .processInstanceBusinessKey(failed.referralId())
                 .setVariable(Variables.BOOKING_FAILURE, failed.reason())
                 .correlateAllWithResult();
-        if (!nobodyWaited(moved, failed)) {
-            metrics.bookingFailed();
-        }
+        nobodyWaited(moved, failed);
     }
 
     private static boolean nobodyWaited(List<MessageCorrelationResult> moved, EventPayload outcome) {

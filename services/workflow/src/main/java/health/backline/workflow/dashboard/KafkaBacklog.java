@@ -1,6 +1,7 @@
 package health.backline.workflow.dashboard;
 
 import health.backline.events.Topics;
+import health.backline.starter.kafka.SharedKafkaAdmin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,34 +13,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
  * What waits in Kafka: the records in each dead-letter topic ({@code <topic>.DLT}) and how far each
- * service's consumer groups are behind the end of the topics they read. One admin client, made from
- * Spring's {@link KafkaAdmin} settings; every call waits at most a few seconds.
+ * service's consumer groups are behind the end of the topics they read, across all replicas (the groups'
+ * committed offsets), through the service's one admin client; every call waits at most a few seconds.
  */
 @Component
-class KafkaBacklog implements DisposableBean {
+class KafkaBacklog {
 
     /** The services whose consumer groups the dashboard shows; a listener's group is its id, "<service>-…". */
     static final List<String> SERVICES = List.of("intake", "triage", "workflow", "scheduling");
     private static final long WAIT_SECONDS = 3;
 
-    private final KafkaAdmin kafkaAdmin;
-    private Admin client;
+    private final SharedKafkaAdmin admin;
 
-    KafkaBacklog(KafkaAdmin kafkaAdmin) {
-        this.kafkaAdmin = kafkaAdmin;
+    KafkaBacklog(SharedKafkaAdmin admin) {
+        this.admin = admin;
     }
 
     record DeadLetters(String topic, long records) {
@@ -53,10 +50,6 @@ class KafkaBacklog implements DisposableBean {
 
         public long deadLettersTotal() {
             return deadLetters.stream().mapToLong(DeadLetters::records).sum();
-        }
-
-        public long lagTotal() {
-            return lag.stream().mapToLong(GroupLag::lag).sum();
         }
     }
 
@@ -142,17 +135,7 @@ class KafkaBacklog implements DisposableBean {
         return offsets;
     }
 
-    private synchronized Admin client() {
-        if (client == null) {
-            client = AdminClient.create(kafkaAdmin.getConfigurationProperties());
-        }
-        return client;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (client != null) {
-            client.close();
-        }
+    private Admin client() {
+        return admin.client();
     }
 }

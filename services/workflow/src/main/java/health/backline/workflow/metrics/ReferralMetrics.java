@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How referrals move through the workflow, for Prometheus ({@code /actuator/prometheus}) and the
- * admin dashboard: how many start, where triage routes them, how many bookings fail, and how long
- * a referral waits from submission to its triage result and to its first booking.
+ * admin dashboard: how many start, where triage routes them, and how long a referral waits from
+ * submission to its triage result and to its first booking. Failed bookings are counted where they
+ * fail, in scheduling ({@code backline.bookings{outcome=failed}}).
  *
  * <p>Everything is recorded after the engine's transaction commits: a message that fails and is
  * retried by the Kafka error handler is counted once, when it finally goes through.
@@ -27,7 +28,6 @@ public class ReferralMetrics {
 
     public static final String STARTED = "backline.referrals.started";
     public static final String ROUTED = "backline.referrals.routed";
-    public static final String BOOKINGS_FAILED = "backline.bookings.failed";
     public static final String TIME_TO_TRIAGE = "backline.referral.time.to.triage";
     public static final String TIME_TO_BOOKING = "backline.referral.time.to.booking";
 
@@ -39,7 +39,6 @@ public class ReferralMetrics {
 
     private final Counter started;
     private final Map<Pathway, Counter> routed = new EnumMap<>(Pathway.class);
-    private final Counter bookingsFailed;
     private final Timer timeToTriage;
     private final Timer timeToBooking;
 
@@ -49,9 +48,6 @@ public class ReferralMetrics {
             routed.put(pathway, Counter.builder(ROUTED).tag("pathway", pathway.name())
                     .description("Referrals routed by their triage result, by pathway").register(registry));
         }
-        bookingsFailed = Counter.builder(BOOKINGS_FAILED)
-                .description("Bookings scheduling could not make before the deadline (a scheduler books by hand)")
-                .register(registry);
         timeToTriage = waitingTime(TIME_TO_TRIAGE, "From submission to the triage result reaching the workflow",
                 Duration.ofHours(1)).register(registry);
         timeToBooking = waitingTime(TIME_TO_BOOKING, "From submission to the referral's first booked appointment",
@@ -85,10 +81,6 @@ public class ReferralMetrics {
         AfterCommit.run(() -> record(timeToBooking, submittedAt, now));
     }
 
-    public void bookingFailed() {
-        AfterCommit.run(bookingsFailed::increment);
-    }
-
     public Percentiles timeToTriage() {
         return Percentiles.of(timeToTriage);
     }
@@ -102,7 +94,6 @@ public class ReferralMetrics {
             timer.record(Duration.between(from, to).isNegative() ? Duration.ZERO : Duration.between(from, to));
         }
     }
-
 
     /**
      * A timer's median and 95th percentile over the recent window ({@link #PERCENTILE_WINDOW}), null
