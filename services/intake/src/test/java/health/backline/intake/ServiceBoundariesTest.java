@@ -1,15 +1,16 @@
 package health.backline.intake;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import health.backline.testsupport.ServiceBoundaries;
 
-@AnalyzeClasses(packages = "health.backline.intake")
+@AnalyzeClasses(packages = "health.backline.intake", importOptions = ImportOption.DoNotIncludeTests.class)
 class ServiceBoundariesTest {
 
     @ArchTest
-    void uses_no_other_service(JavaClasses classes) {
-        ServiceBoundaries.serviceUsesNoOtherService("intake").check(classes);
+    void keeps_its_boundaries(JavaClasses classes) {
+        ServiceBoundaries.of("intake").check(classes);
     }
 }

@@ -11,16 +11,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A scheduling integration test: the whole service on a random port, on the real Kafka broker and
- * PostgreSQL of {@link WithRealInfrastructure}, with the {@link TestClock}. Every test class carries
- * exactly this, so they all share one running service (one Spring context).
+ * PostgreSQL of {@link WithRealInfrastructure}, with the {@link TestClock}. Each test class starts the
+ * service afresh ({@link WithRealInfrastructure} closes the context after its class).
  * <ul>
  *   <li>The daily seeding run is off: tests move "now" to far-future days where they add their own
  *       slots, and a seeding run then must not fill those days. Start-up seeding stays on.</li>
- *   <li>The connection pool is larger than the 50 threads of the race tests. Each publishing
- *       transaction briefly needs a second connection after it commits (the outbox marks the event
- *       sent in a transaction of its own while the first connection is still held), so 50 threads
- *       on 10 connections can hold all 10 while each waits for another. The service's own listeners
- *       publish from at most one thread per topic, far below the default pool of 10.</li>
+ *   <li>The connection pool is larger than the 50 threads of the race tests, so all 50 hold a connection
+ *       at once and race for real; with the default pool of 10, 40 of them would wait their turn.</li>
  * </ul>
  */
 @Target(ElementType.TYPE)

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -49,12 +50,12 @@ public final class KafkaRecords {
         return new KafkaRecords(consumer);
     }
 
-    /** Sends one record and waits for the broker to acknowledge it. */
-    public static void send(Infrastructure infrastructure, ProducerRecord<String, byte[]> record) {
+    /** Sends one record and waits for the broker to acknowledge it: where it was written. */
+    public static RecordMetadata send(Infrastructure infrastructure, ProducerRecord<String, byte[]> record) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a test record to " + record.topic(), e);
         }

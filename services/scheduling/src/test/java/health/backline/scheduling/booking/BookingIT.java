@@ -1,6 +1,5 @@
 package health.backline.scheduling.booking;
 
-import health.backline.scheduling.OnAFreshMorning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,10 +11,14 @@ import health.backline.events.Priority;
 import health.backline.events.Topics;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentRequested;
+import health.backline.scheduling.OnAFreshMorning;
 import health.backline.scheduling.SchedulingServiceTest;
 import health.backline.scheduling.booking.BookingOutcome.AlreadyBooked;
+import health.backline.testsupport.ConsumerProgress;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +51,9 @@ class BookingIT extends OnAFreshMorning {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     KafkaRecords outcomes;
 
@@ -82,6 +89,8 @@ class BookingIT extends OnAFreshMorning {
         slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(5)));
         String referral = UUID.randomUUID().toString();
         Instant deadline = morning.plus(Duration.ofHours(4));
+        double failedBefore = bookings("failed");
+        double bookedBefore = bookings("booked");
 
         request(AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, deadline));
 
@@ -90,6 +99,9 @@ class BookingIT extends OnAFreshMorning {
         assertThat(objectMapper.readTree(outcome.value()).get("reason").asText())
                 .isEqualTo("No free PHYSICAL_THERAPY slot before " + deadline);
         assertThat(appointmentsOf(referral)).isZero();
+        // Counted after the commit, which the outcome's relay may overtake.
+        await().atMost(Duration.ofSeconds(10)).until(() -> bookings("failed") == failedBefore + 1);
+        assertThat(bookings("booked")).isEqualTo(bookedBefore);
     }
 
     @Test
@@ -101,16 +113,18 @@ class BookingIT extends OnAFreshMorning {
         String requestId = UUID.randomUUID().toString();
 
         request(request, requestId);
-        request(request, requestId);
+        RecordMetadata again = request(request, requestId);
 
         outcomes.await(r -> r.key().equals(referral));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                outcomes.received().stream().filter(r -> r.key().equals(referral)).count() == 1);
+        ConsumerProgress.awaitHandled(RealInfrastructure.get(), "scheduling-appointment-requests", again);
+        // Handled twice, published once: nothing more waits in the outbox, and Kafka holds one outcome.
+        assertThat(unsentEventsOf(referral)).isZero();
+        assertThat(outcomes.allUpToNow()).filteredOn(r -> r.key().equals(referral)).hasSize(1);
         assertThat(appointmentsOf(referral)).isOne();
         assertThat(booked(first)).isOne();
         assertThat(booked(second)).isZero();
         // Past the inbox too: the request id is unique in the appointments themselves.
-        assertThat(booking.book(requestId, request)).isInstanceOf(AlreadyBooked.class);
+        assertThat(booking.book(requestId, null, request)).isInstanceOf(AlreadyBooked.class);
         assertThat(appointmentsOf(referral)).isOne();
         assertThat(booked(second)).isZero();
     }
@@ -267,22 +281,33 @@ class BookingIT extends OnAFreshMorning {
         return objectMapper.readTree(outcome.value()).get("reason").asText();
     }
 
-    private void request(AppointmentRequested request) throws Exception {
-        request(request, UUID.randomUUID().toString());
+    private long unsentEventsOf(String referral) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE record_key = ?").param(referral).query(Long.class).single();
     }
 
-    private void request(AppointmentRequested request, String eventId) throws Exception {
-        send(Topics.APPOINTMENTS_REQUESTED, request.referralId(), eventId, EventType.APPOINTMENT_REQUESTED.type(), request, null);
+    /** The physiotherapy bookings counted with this outcome since the service started. */
+    private double bookings(String outcome) {
+        Counter counter = meters.find("backline.bookings").tag("outcome", outcome).tag("pathway", "PHYSICAL_THERAPY").counter();
+        return counter == null ? 0 : counter.count();
     }
 
-    private void send(String topic, String referral, String eventId, String type, Object data, Instant time)
+    private RecordMetadata request(AppointmentRequested request) throws Exception {
+        return request(request, UUID.randomUUID().toString());
+    }
+
+    private RecordMetadata request(AppointmentRequested request, String eventId) throws Exception {
+        return send(Topics.APPOINTMENTS_REQUESTED, request.referralId(), eventId, EventType.APPOINTMENT_REQUESTED.type(),
+                request, null);
+    }
+
+    private RecordMetadata send(String topic, String referral, String eventId, String type, Object data, Instant time)
             throws Exception {
         ProducerRecord<String, byte[]> record = KafkaRecords.cloudEvent(topic, referral, eventId, type,
                 objectMapper.writeValueAsBytes(data));
         if (time != null) {
             record.headers().add("ce_time", time.toString().getBytes(StandardCharsets.UTF_8));
         }
-        KafkaRecords.send(RealInfrastructure.get(), record);
+        return KafkaRecords.send(RealInfrastructure.get(), record);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

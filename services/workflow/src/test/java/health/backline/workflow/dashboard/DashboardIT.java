@@ -20,6 +20,7 @@ import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.WithRealInfrastructure;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.referral.ReferralFlow;
+import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,16 +91,16 @@ class DashboardIT {
     void a_stuck_instance_links_to_cockpit() throws Exception {
         String referral = physicalTherapyReferralBooked();
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult().getId();
-        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId("AwaitReassessment")
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT)
                 .singleResult().getId();
-        Incident incident = runtime.createIncident("backlineTest", waiting, null, "Scheduling did not answer");
+        runtime.createIncident("backlineTest", waiting, null, "Scheduling did not answer");
         try {
             mvc.perform(get("/dashboard").with(user("admin").roles("ADMIN")))
                     .andExpect(content().string(allOf(containsString("Scheduling did not answer"),
                             containsString("/camunda/app/cockpit/default/#/process-instance/" + instance),
                             containsString(referral.substring(0, 8)))));
         } finally {
-            runtime.resolveIncident(incident.getId());
+            runtime.deleteProcessInstance(instance, "Test over");
         }
     }
 
@@ -111,33 +112,64 @@ class DashboardIT {
     }
 
     @Test
-    void the_flow_metrics_are_on_the_prometheus_endpoint_after_a_referral_runs() {
+    void the_prometheus_endpoint_is_for_admins_only() {
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("clinician", "clinician").getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void the_flow_metrics_rise_by_what_one_booked_and_one_failed_referral_did() {
+        String before = scrape();
         physicalTherapyReferralBooked();
         String failed = UUID.randomUUID().toString();
         submit(failed);
         flow.triaged(triaged(failed, Pathway.PRIMARY_CARE_FOLLOW_UP));
         bookings.failed(new AppointmentFailed(failed, "No free PRIMARY_CARE_FOLLOW_UP slot before the deadline"));
 
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("clinician", "clinician").getForEntity("/actuator/prometheus", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<String> scrape = http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class);
-
-        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
-        String metrics = scrape.getBody();
-        assertThat(value(metrics, "backline_referrals_started_total")).isGreaterThanOrEqualTo(2);
-        assertThat(value(metrics, "backline_referrals_routed_total{pathway=\"PHYSICAL_THERAPY\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "backline_referrals_routed_total{pathway=\"PRIMARY_CARE_FOLLOW_UP\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "backline_bookings_failed_total")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "backline_referral_time_to_triage_seconds_count")).isGreaterThanOrEqualTo(2);
-        assertThat(value(metrics, "backline_referral_time_to_booking_seconds_count")).isGreaterThanOrEqualTo(1);
-        assertThat(metrics).contains("backline_referral_time_to_triage_seconds_bucket{le=")
+        String after = scrape();
+        assertThat(rise(before, after, "backline_referrals_started_total")).isEqualTo(2);
+        assertThat(rise(before, after, "backline_referrals_routed_total{pathway=\"PHYSICAL_THERAPY\"}")).isEqualTo(1);
+        assertThat(rise(before, after, "backline_referrals_routed_total{pathway=\"PRIMARY_CARE_FOLLOW_UP\"}")).isEqualTo(1);
+        assertThat(rise(before, after, "backline_referrals_routed_total{pathway=\"ER_REFERRAL\"}")).isZero();
+        assertThat(rise(before, after, "backline_referral_time_to_triage_seconds_count")).isEqualTo(2);
+        assertThat(rise(before, after, "backline_referral_time_to_booking_seconds_count")).isEqualTo(1);
+        // The failed booking waits for a scheduler to book by hand.
+        assertThat(rise(before, after, "backline_tasks_open{queue=\"scheduler\"}")).isEqualTo(1);
+        assertThat(after).contains("backline_referral_time_to_triage_seconds_bucket{le=")
                 .contains("backline_referral_time_to_booking_seconds_bucket{le=")
-                .contains("backline_tasks_open{queue=\"clinician\"}")
                 .contains("backline_tasks_overdue{queue=\"scheduler\"}")
+                .contains("backline_tasks_open{queue=\"clinician\"}")
                 .contains("backline_tasks_open{queue=\"clinical-lead\"}");
-        assertThat(value(metrics, "backline_tasks_open{queue=\"scheduler\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "backline_incidents")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void the_incident_gauge_counts_a_stuck_instance_until_it_is_ended() {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(physicalTherapyReferralBooked())
+                .singleResult().getId();
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT)
+                .singleResult().getId();
+        double before = value(scrape(), "backline_incidents");
+        assertThat(before).isEqualTo(runtime.createIncidentQuery().count());
+
+        Incident incident = runtime.createIncident("backlineTest", waiting, null, "Scheduling did not answer");
+        assertThat(value(scrape(), "backline_incidents")).isEqualTo(before + 1);
+
+        // An administrator ends the stuck instance: its incident goes with it.
+        runtime.deleteProcessInstance(instance, "Stuck: ended by an administrator");
+        assertThat(runtime.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
+        assertThat(value(scrape(), "backline_incidents")).isEqualTo(before);
+    }
+
+    private String scrape() {
+        ResponseEntity<String> scrape = http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class);
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return scrape.getBody();
+    }
+
+    /** How much a series grew between two scrapes. */
+    private static double rise(String before, String after, String series) {
+        return value(after, series) - value(before, series);
     }
 
     /** A referral submitted 90 s ago, triaged to physical therapy and booked. */

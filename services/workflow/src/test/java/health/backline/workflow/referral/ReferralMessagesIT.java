@@ -16,6 +16,7 @@ import health.backline.events.intake.Region;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.ConsumerProgress;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
@@ -25,6 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -66,20 +70,25 @@ class ReferralMessagesIT {
         KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
         String triagedFirst = UUID.randomUUID().toString();
         String cancelledFirst = UUID.randomUUID().toString();
+        List<KafkaRecords> deadLetters = deadLetterTopics();
         MessageListenerContainer submissions = listeners.getListenerContainer("workflow-submitted-referrals");
         submissions.pause();
         await().atMost(Duration.ofSeconds(30)).until(submissions::isContainerPaused);
         try {
             send(submitted(triagedFirst));
             send(submitted(cancelledFirst));
-            String triageResult = send(physicalTherapy(triagedFirst));
+            String triageResult = send(physicalTherapy(triagedFirst)).eventId();
             send(new ReferralCancelRequested(cancelledFirst, "Patient moved away", "frontdesk"));
-            String lateTriageResult = send(physicalTherapy(cancelledFirst));
+            String lateTriageResult = send(physicalTherapy(cancelledFirst)).eventId();
 
             // Both triage results are taken at once (kept, not retried), and the cancellation is reported at once.
             await().atMost(Duration.ofSeconds(30)).until(() -> handled(triageResult) && handled(lateTriageResult));
             assertThat(statusesOf(statuses, cancelledFirst)).containsExactly("CANCELLED");
-            await().pollDelay(HOLD).atMost(HOLD.plusSeconds(5)).until(() -> true);
+            // For the whole hold: the early result stays kept, nothing starts, nothing is retried into a dead letter.
+            await().during(HOLD).atMost(HOLD.plusSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                    keptTriageResult(triagedFirst) && !keptTriageResult(cancelledFirst)
+                            && historicInstancesOf(triagedFirst) + historicInstancesOf(cancelledFirst) == 0
+                            && deadLettered(deadLetters, triagedFirst, cancelledFirst).isEmpty());
         } finally {
             submissions.resume();
         }
@@ -104,7 +113,7 @@ class ReferralMessagesIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> historicInstancesOf(referral) == 1);
         send(new ReferralCancelRequested(referral, "Entered twice", "lead"));
         statuses.await(r -> r.key().equals(referral));
-        String lateTriageResult = send(physicalTherapy(referral));
+        String lateTriageResult = send(physicalTherapy(referral)).eventId();
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(lateTriageResult));
 
         assertThat(statusesOf(statuses, referral)).containsExactly("CANCELLED");
@@ -118,14 +127,17 @@ class ReferralMessagesIT {
         String referral = UUID.randomUUID().toString();
         ReferralSubmitted submitted = submitted(referral);
         send(submitted);
-        send(submitted);
+        Sent again = send(submitted);
         send(physicalTherapy(referral));
 
         JsonNode request = objectMapper.readTree(requests.await(r -> r.key().equals(referral)).value());
         assertThat(Instant.parse(request.get("notAfter").asText())).isAfter(Instant.now().plus(Duration.ofDays(13)));
+        ConsumerProgress.awaitHandled(RealInfrastructure.get(), "workflow-submitted-referrals", again.at());
         assertThat(historicInstancesOf(referral)).isEqualTo(1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                requests.received().stream().filter(r -> r.key().equals(referral)).count() == 1);
+        // Everything the referral's events caused has left the outbox: Kafka holds one request.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event WHERE record_key = ?")
+                .param(referral).query(Long.class).single() == 0);
+        assertThat(requests.allUpToNow()).filteredOn(r -> r.key().equals(referral)).hasSize(1);
     }
 
     private long historicInstancesOf(String referral) {
@@ -149,11 +161,25 @@ class ReferralMessagesIT {
     }
 
     private static void assertNothingDeadLettered(String... referrals) {
-        for (String topic : List.of(Topics.REFERRALS_SUBMITTED, Topics.REFERRALS_TRIAGED, Topics.REFERRALS_CANCEL)) {
-            assertThat(KafkaRecords.of(RealInfrastructure.get(), Topics.deadLetterOf(topic)).allUpToNow())
-                    .as("dead letters of %s", topic)
-                    .noneMatch(r -> List.of(referrals).contains(r.key()));
-        }
+        assertThat(deadLettered(deadLetterTopics(), referrals)).as("dead letters of %s", List.of(referrals)).isEmpty();
+    }
+
+    /** The dead-letter topics of the workflow's inputs, each read from its start. */
+    private static List<KafkaRecords> deadLetterTopics() {
+        return Stream.of(Topics.REFERRALS_SUBMITTED, Topics.REFERRALS_TRIAGED, Topics.REFERRALS_CANCEL)
+                .map(topic -> KafkaRecords.of(RealInfrastructure.get(), Topics.deadLetterOf(topic))).toList();
+    }
+
+    /** The dead letters, up to now, of these referrals. */
+    private static List<ConsumerRecord<String, byte[]>> deadLettered(List<KafkaRecords> deadLetters, String... referrals) {
+        return deadLetters.stream().flatMap(topic -> topic.allUpToNow().stream())
+                .filter(r -> List.of(referrals).contains(r.key())).toList();
+    }
+
+    /** Whether a triage result that came before its submission waits in the referral's record. */
+    private boolean keptTriageResult(String referral) {
+        return jdbc.sql("SELECT count(*) FROM referral_instance WHERE referral_id = ? AND early_triage IS NOT NULL")
+                .param(UUID.fromString(referral)).query(Integer.class).single() == 1;
     }
 
     private static ReferralSubmitted submitted(String referral) {
@@ -168,11 +194,15 @@ class ReferralMessagesIT {
     }
 
     /** Sends the event as its producer would; each call is a new delivery with its own CloudEvents id. */
-    private String send(EventPayload payload) throws Exception {
+    /** An event as sent: its CloudEvents id, and where Kafka wrote it. */
+    private record Sent(String eventId, RecordMetadata at) {
+    }
+
+    /** Sends the event with a new id, as its service would. */
+    private Sent send(EventPayload payload) throws Exception {
         EventType type = EventType.of(payload);
         String id = UUID.randomUUID().toString();
-        KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(type.topic(), payload.referralId(), id,
-                type.type(), objectMapper.writeValueAsBytes(payload)));
-        return id;
+        return new Sent(id, KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(type.topic(),
+                payload.referralId(), id, type.type(), objectMapper.writeValueAsBytes(payload))));
     }
 }
