@@ -316,12 +316,6 @@ class ReferralProcessIT {
         }
     }
 
-
-
-    /**
-     * Answers a task as its queue's worker does (Tasklist's form submission, signed in): the scheduler books by hand,
-     * the clinical lead does the rest (a lead works the clinician queue too).
-     */
     /** What the clinical lead's open task says is overdue: the code of the escalation that opened it. */
     private Object overdueWork() {
         Task resolve = taskService().createTaskQuery().processInstanceId(instance.getId())
@@ -329,8 +323,12 @@ class ReferralProcessIT {
         return taskService().getVariable(resolve.getId(), "overdueWork");
     }
 
+    /**
+     * Answers a task as its queue's worker does (Tasklist's form submission, signed in): the scheduler books by hand,
+     * the clinical lead does the rest (a lead works the clinician queue too).
+     */
     private void answer(Task task, Map<String, Object> answers) {
-        String worker = task.getTaskDefinitionKey().equals("BookManually") ? "scheduler" : "lead";
+        String worker = task.getTaskDefinitionKey().equals(Elements.BOOK_MANUALLY) ? "scheduler" : "lead";
         camunda.as(worker, () -> engine.getFormService().submitTaskForm(task.getId(), answers));
     }
 
