@@ -1,7 +1,7 @@
 package health.backline.events;
 
 /** Where a referral goes, most urgent first. The order of the constants is the order of urgency. */
-public enum Pathway {
+public enum Pathway implements Labelled {
     ER_REFERRAL(Priority.STAT, "Emergency department"),
     URGENT_IMAGING(Priority.URGENT, "Urgent imaging"),
     PHYSICAL_THERAPY(Priority.ROUTINE, "Physical therapy"),
@@ -15,7 +15,7 @@ public enum Pathway {
         this.label = label;
     }
 
-    /** The pathway as staff say it, on every page. */
+    @Override
     public String label() {
         return label;
     }

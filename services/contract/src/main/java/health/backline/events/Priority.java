@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** FHIR request priority, written in FHIR's own lower-case codes. */
-public enum Priority {
+public enum Priority implements Labelled {
     STAT("stat", "Immediate"),
     URGENT("urgent", "Urgent"),
     ROUTINE("routine", "Routine");
@@ -17,7 +17,7 @@ public enum Priority {
         this.label = label;
     }
 
-    /** The priority as staff say it, on every page. */
+    @Override
     public String label() {
         return label;
     }

@@ -1,13 +1,24 @@
 package health.backline.events;
 
 /** Where a referral stands, as the front desk sees it. */
-public enum ReferralStatus {
-    SUBMITTED,
-    TRIAGED,
-    AWAITING_REVIEW,
-    SCHEDULED,
-    AWAITING_REASSESSMENT,
-    BOOKING_FAILED,
-    CLOSED,
-    CANCELLED
+public enum ReferralStatus implements Labelled {
+    SUBMITTED("Submitted"),
+    TRIAGED("Triaged"),
+    AWAITING_REVIEW("Awaiting clinician review"),
+    SCHEDULED("Scheduled"),
+    AWAITING_REASSESSMENT("Awaiting reassessment"),
+    BOOKING_FAILED("Booking failed"),
+    CLOSED("Closed"),
+    CANCELLED("Cancelled");
+
+    private final String label;
+
+    ReferralStatus(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
 }

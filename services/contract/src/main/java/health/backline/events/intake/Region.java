@@ -1,7 +1,9 @@
 package health.backline.events.intake;
 
+import health.backline.events.Labelled;
+
 /** The part of the spine the spasm is in. */
-public enum Region {
+public enum Region implements Labelled {
     CERVICAL("Neck (cervical)"),
     THORACIC("Upper or mid back (thoracic)"),
     LUMBAR("Lower back (lumbar)");
@@ -12,7 +14,7 @@ public enum Region {
         this.label = label;
     }
 
-    /** The region as staff and patients say it, on every page and task. */
+    @Override
     public String label() {
         return label;
     }

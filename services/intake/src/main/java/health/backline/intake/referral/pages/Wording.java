@@ -1,5 +1,6 @@
 package health.backline.intake.referral.pages;
 
+import health.backline.events.Labelled;
 import health.backline.events.Pathway;
 import health.backline.events.Priority;
 import health.backline.events.ReferralStatus;
@@ -35,33 +36,19 @@ public class Wording {
     }
 
     public String status(ReferralStatus status) {
-        if (status == null) {
-            return "—";
-        }
-        return switch (status) {
-            case SUBMITTED -> "Submitted";
-            case TRIAGED -> "Triaged";
-            case AWAITING_REVIEW -> "Awaiting clinician review";
-            case SCHEDULED -> "Scheduled";
-            case AWAITING_REASSESSMENT -> "Awaiting reassessment";
-            case BOOKING_FAILED -> "Booking failed";
-            case CLOSED -> "Closed";
-            case CANCELLED -> "Cancelled";
-        };
+        return label(status);
     }
 
     public String pathway(Pathway pathway) {
-        if (pathway == null) {
-            return "—";
-        }
-        return pathway.label();
+        return label(pathway);
     }
 
     public String priority(Priority priority) {
-        if (priority == null) {
-            return "—";
-        }
-        return priority.label();
+        return label(priority);
+    }
+
+    private static String label(Labelled code) {
+        return code == null ? "—" : code.label();
     }
 
     /** Clock time in the clinic, e.g. {@code 10:15}. */
