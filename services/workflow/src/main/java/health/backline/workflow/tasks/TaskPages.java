@@ -193,6 +193,7 @@ class TaskPages {
         page.addObject("history", history.of(detail.processInstanceId()).stream()
                 .map(step -> new Step(step.name(), Formats.time(step.at(), now, zone), step.open(), step.by())).toList());
         page.addObject("fields", fieldsByVariable());
+        page.addObject("maxText", AnswerField.MAX_TEXT);
         page.addObject("form", Map.of());
         page.addObject("errors", Map.of());
         return page;

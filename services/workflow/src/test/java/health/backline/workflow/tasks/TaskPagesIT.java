@@ -158,6 +158,8 @@ class TaskPagesIT {
                         containsString("value=\"CONFIRM\""), containsString("value=\"ESCALATE_TO_ER\""),
                         containsString("value=\"STEP_DOWN_TO_PHYSICAL_THERAPY\""),
                         containsString("value=\"STEP_DOWN_TO_PRIMARY_CARE\""), containsString("name=\"reason\""),
+                        containsString("Confirm urgent imaging (within 48 h)"), containsString("(required unless you confirm)"),
+                        containsString("maxlength=\"" + AnswerField.MAX_TEXT + "\""),
                         containsString("Helen Price"), containsString("MRN PUB-005"),
                         containsString(Finding.CANCER_HISTORY.reportedAs()), containsString("R11"),
                         containsString("possible spinal metastasis"), containsString("Lower back (lumbar), for 14 days, pain 5/10"),
