@@ -18,6 +18,7 @@ import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.WithRealInfrastructure;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.referral.ReferralFlow;
+import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +125,7 @@ class WorkflowSecurityIT {
         flow.triaged(new ReferralTriaged(referral, Pathway.URGENT_IMAGING, Pathway.URGENT_IMAGING.priority(),
                 List.of("R13", "R14"), List.of("a", "b"), null));
         instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult().getId();
-        task = openTask("ReviewImagingReferral").getId();
+        task = openTask(Elements.REVIEW_IMAGING_REFERRAL).getId();
     }
 
     @AfterEach
@@ -180,7 +181,7 @@ class WorkflowSecurityIT {
         assertThat(clinician.post("/task/" + task + "/claim", "{\"userId\": \"lead\"}").statusCode()).isEqualTo(403);
         assertThat(clinician.post("/task/" + task + "/assignee", "{\"userId\": \"lead\"}").statusCode()).isEqualTo(403);
         assertThat(clinician.post("/task/" + task + "/delegate", "{\"userId\": \"lead\"}").statusCode()).isEqualTo(403);
-        assertThat(openTask("ReviewImagingReferral").getAssignee()).isNull();
+        assertThat(openTask(Elements.REVIEW_IMAGING_REFERRAL).getAssignee()).isNull();
 
         assertThat(api("lead", HttpMethod.POST, "/api/tasks/" + task + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.OK);
         HttpResponse<String> colleagues = clinician.post("/task/" + task + "/submit-form",
@@ -190,7 +191,7 @@ class WorkflowSecurityIT {
         assertThat(clinician.post("/task/" + task + "/claim", "{\"userId\": \"clinician\"}").statusCode()).isIn(403, 409, 500);
         assertThat(api("clinician", HttpMethod.POST, "/api/tasks/" + task + "/complete", "{\"decision\": \"CONFIRM\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(openTask("ReviewImagingReferral").getAssignee()).isEqualTo("lead");
+        assertThat(openTask(Elements.REVIEW_IMAGING_REFERRAL).getAssignee()).isEqualTo("lead");
         nothingChanged();
     }
 
@@ -353,10 +354,10 @@ class WorkflowSecurityIT {
         ClockUtil.setCurrentTime(Date.from(firstVisit.plus(Duration.ofDays(28)).plusSeconds(1)));
         management.executeJob(management.createJobQuery().processInstanceId(instance).timers().executable()
                 .singleResult().getId());
-        String reassessment = openTask("ReassessProgress").getId();
+        String reassessment = openTask(Elements.REASSESS_PROGRESS).getId();
         assertThat(api("clinician", HttpMethod.POST, "/api/tasks/" + reassessment + "/complete",
                 "{\"outcome\": \"NOT_IMPROVING\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        String secondReview = openTask("ReviewImagingReferral").getId();
+        String secondReview = openTask(Elements.REVIEW_IMAGING_REFERRAL).getId();
         assertThat(processVariable("decision")).isEqualTo("STEP_DOWN_TO_PHYSICAL_THERAPY"); // the flow's copy
 
         CamundaWebapp tasklist = CamundaWebapp.signIn(port, "tasklist", "clinician");

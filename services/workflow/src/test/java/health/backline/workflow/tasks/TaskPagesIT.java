@@ -93,7 +93,7 @@ class TaskPagesIT {
                 new Complaint(Region.LUMBAR, 14, 5, null), List.of(Finding.CANCER_HISTORY), 0, null, null)));
         flow.triaged(new ReferralTriaged(referral, Pathway.URGENT_IMAGING, Pathway.URGENT_IMAGING.priority(),
                 List.of("R11"), List.of("History of cancer with new spinal pain: possible spinal metastasis"), null));
-        task = openTask("ReviewImagingReferral").getId();
+        task = openTask(Elements.REVIEW_IMAGING_REFERRAL).getId();
     }
 
     @AfterEach
@@ -235,7 +235,7 @@ class TaskPagesIT {
 
         management.executeJob(management.createJobQuery().processInstanceId(instance()).activityId(Elements.REVIEW_OVERDUE)
                 .singleResult().getId());
-        String escalation = openTask("ResolveOverdueTask").getId();
+        String escalation = openTask(Elements.RESOLVE_OVERDUE_TASK).getId();
 
         mvc.perform(get("/tasks").with(LEAD)).andExpect(content().string(containsString("href=\"/tasks/" + escalation + "\"")));
         mvc.perform(get("/tasks/" + escalation).with(LEAD))
