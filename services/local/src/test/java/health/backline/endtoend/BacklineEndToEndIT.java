@@ -114,7 +114,7 @@ class BacklineEndToEndIT {
         String instance = backline.get("workflow", "/engine-rest/process-instance?businessKey=" + referral, "admin")
                 .body().get(0).get("id").asText();
         String reassessmentTimer = await().atMost(WAIT).until(() -> backline.get("workflow",
-                        "/engine-rest/job?timers=true&activityId=AwaitReassessment&processInstanceId=" + instance, "admin").body(),
+                        "/engine-rest/job?timers=true&activityId=Timer_FourWeeksAfterFirstVisit&processInstanceId=" + instance, "admin").body(),
                 jobs -> jobs.size() == 1).get(0).get("id").asText();
 
         assertThat(backline.post("workflow", "/engine-rest/job/" + reassessmentTimer + "/execute", "admin", "", Map.of())
