@@ -1,6 +1,7 @@
 package health.backline.workflow.tasks;
 
 import health.backline.events.Pathway;
+import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -37,6 +38,9 @@ public class TaskPriorities extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

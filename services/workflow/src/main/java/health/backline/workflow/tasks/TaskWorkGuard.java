@@ -73,7 +73,7 @@ import org.springframework.stereotype.Component;
  * interceptor, unwraps a refusal again, so Camunda REST answers 403 or 400 instead of 500.
  */
 @Component
-class TaskWorkGuard extends AbstractProcessEnginePlugin {
+public class TaskWorkGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

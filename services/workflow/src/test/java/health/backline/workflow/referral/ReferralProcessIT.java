@@ -38,16 +38,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Every path and every boundary event of {@code processes/referral/referral.bpmn}, on the real
- * engine over PostgreSQL, driven through the same services the Kafka listeners call. The job
- * executor is off: timers run when a test moves the engine clock and executes them. Camunda's history
- * records activities, not sequence flows: a decision's flow is asserted through the pathway it sets.
+ * The referral process inside the service: on the real engine over PostgreSQL, driven through the same services
+ * the Kafka listeners call ({@link ReferralFlow}, {@link BookingOutcomes}), with the service's beans, plugins and
+ * settings. One test per way in: each event, a timer, a task answered by a signed-in worker. Every path of the
+ * process, with its coverage, is {@code ReferralProcessTest}'s, on the engine alone. The job executor is off:
+ * timers run when a test moves the engine clock and executes them.
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @WithRealInfrastructure
@@ -110,210 +110,76 @@ class ReferralProcessIT {
         assertThat(instance).hasPassed(Elements.TRIAGED).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME, Elements.RESOLVE_OVERDUE_TASK);
     }
 
-    @Nested
-    class EmergencyDepartment {
+    @Test
+    void an_er_referral_is_handed_off_at_once_and_the_patient_called() {
+        triage(Pathway.ER_REFERRAL);
+        assertThat(instance).hasPassed(Elements.TRIAGED, Elements.ROUTE_BY_PATHWAY, Elements.REQUEST_APPOINTMENT)
+                .hasNotPassed(Elements.REVIEW_IMAGING_REFERRAL).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
 
-        @Test
-        void an_er_referral_is_handed_off_at_once_and_the_patient_called() {
-            triage(Pathway.ER_REFERRAL);
-            assertThat(instance).hasPassed(Elements.TRIAGED, Elements.ROUTE_BY_PATHWAY, Elements.REQUEST_APPOINTMENT)
-                    .hasNotPassed(Elements.REVIEW_IMAGING_REFERRAL).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
+        booked(Pathway.ER_REFERRAL, "Emergency department");
+        assertThat(instance).hasPassed(Elements.SCHEDULED).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY);
+        assertThat(task(instance)).hasCandidateGroup("clinician");
+        assertThat(task(instance).getPriority()).isEqualTo(100);
 
-            booked(Pathway.ER_REFERRAL, "Emergency department");
-            assertThat(instance).hasPassed(Elements.SCHEDULED).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY);
-            assertThat(task(instance)).hasCandidateGroup("clinician");
-            assertThat(task(instance).getPriority()).isEqualTo(100);
-
-            answer(task(instance), withVariables("reached", true, "note", "Patient on the way"));
-            assertThat(instance).hasPassed(Elements.SENT_TO_EMERGENCY).isEnded();
-        }
-
-        @Test
-        void a_patient_who_cannot_be_reached_goes_to_the_clinical_lead() {
-            triage(Pathway.ER_REFERRAL);
-            booked(Pathway.ER_REFERRAL, "Emergency department");
-
-            answer(task(instance), withVariables("reached", false, "note", "No answer twice"));
-
-            assertThat(instance).hasPassed(Elements.ESCALATE_UNREACHED_PATIENT).isWaitingAt(Elements.RESOLVE_OVERDUE_TASK);
-            assertThat(overdueWork()).isEqualTo("Patient could not be reached: emergency department call");
-            answer(task(instance), withVariables("note", "Called the emergency contact"));
-            assertThat(instance).isEnded();
-        }
-
-        @Test
-        void a_call_not_made_within_fifteen_minutes_is_escalated() {
-            triage(Pathway.ER_REFERRAL);
-            booked(Pathway.ER_REFERRAL, "Emergency department");
-
-            // The job executor takes an ER referral's due timers ahead of routine ones.
-            assertThat(timerDueIn(Duration.ofMinutes(15)).getPriority()).isEqualTo(100);
-
-            assertThat(instance).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY, Elements.RESOLVE_OVERDUE_TASK);
-            assertThat(overdueWork()).isEqualTo("Call patient: go to the emergency department now");
-        }
+        answer(task(instance), withVariables("reached", true, "note", "Patient on the way"));
+        assertThat(instance).hasPassed(Elements.SENT_TO_EMERGENCY).isEnded();
     }
 
-    @Nested
-    class UrgentImaging {
+    @Test
+    void a_confirmed_imaging_referral_is_booked_within_forty_eight_hours() {
+        triage(Pathway.URGENT_IMAGING);
+        assertThat(instance).hasPassed(Elements.AWAITING_REVIEW).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
+        assertThat(task(instance)).hasCandidateGroup("clinician");
+        assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(4))), 60_000);
+        assertThat(task(instance).getPriority()).isEqualTo(75);
 
-        @Test
-        void a_confirmed_imaging_referral_is_booked_within_forty_eight_hours() {
-            triage(Pathway.URGENT_IMAGING);
-            assertThat(instance).hasPassed(Elements.AWAITING_REVIEW).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
-            assertThat(task(instance)).hasCandidateGroup("clinician");
-            assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(4))), 60_000);
-            assertThat(task(instance).getPriority()).isEqualTo(75);
-
-            answer(task(instance), withVariables("decision", "CONFIRM"));
-            assertThat(instance).hasPassed(Elements.REVIEW_DECISION, Elements.REQUEST_APPOINTMENT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
-                    .variables().containsEntry("pathway", "URGENT_IMAGING");
-            booked(Pathway.URGENT_IMAGING, "Imaging suite");
-            assertThat(instance).hasPassed(Elements.SCHEDULED, Elements.IMAGING_BOOKED).isEnded();
-        }
-
-        @Test
-        void an_escalated_review_sends_the_patient_to_the_emergency_department() {
-            triage(Pathway.URGENT_IMAGING);
-            answer(task(instance), withVariables("decision", "ESCALATE_TO_ER", "reason", "New saddle numbness on the phone"));
-
-            assertThat(instance).hasPassed(Elements.REVIEW_DECISION).variables().containsEntry("pathway", "ER_REFERRAL");
-            booked(Pathway.ER_REFERRAL, "Emergency department");
-            assertThat(instance).isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY);
-        }
-
-        @Test
-        void a_review_stepped_down_to_physical_therapy_books_physiotherapy() {
-            triage(Pathway.URGENT_IMAGING);
-            answer(task(instance), withVariables("decision", "STEP_DOWN_TO_PHYSICAL_THERAPY", "reason", "Old stable fracture"));
-
-            assertThat(instance).hasPassed(Elements.REVIEW_DECISION).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
-                    .variables().containsEntry("pathway", "PHYSICAL_THERAPY");
-            booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
-            assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
-        }
-
-        @Test
-        void a_review_stepped_down_to_primary_care_books_a_gp_visit() {
-            triage(Pathway.URGENT_IMAGING);
-            answer(task(instance), withVariables("decision", "STEP_DOWN_TO_PRIMARY_CARE", "reason", "Cancer history was benign"));
-
-            assertThat(instance).hasPassed(Elements.REVIEW_DECISION).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
-                    .variables().containsEntry("pathway", "PRIMARY_CARE_FOLLOW_UP");
-        }
-
-        @Test
-        void a_review_not_done_within_four_hours_is_escalated() {
-            triage(Pathway.URGENT_IMAGING);
-
-            assertThat(timerDueIn(Duration.ofHours(4))).isNotNull();
-
-            assertThat(instance).hasPassed(Elements.ESCALATE_REVIEW_OVERDUE).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL, Elements.RESOLVE_OVERDUE_TASK);
-            assertThat(overdueWork()).isEqualTo("Review imaging referral");
-        }
+        answer(task(instance), withVariables("decision", "CONFIRM"));
+        assertThat(instance).hasPassed(Elements.REVIEW_DECISION, Elements.REQUEST_APPOINTMENT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
+                .variables().containsEntry("pathway", "URGENT_IMAGING");
+        booked(Pathway.URGENT_IMAGING, "Imaging suite");
+        assertThat(instance).hasPassed(Elements.SCHEDULED, Elements.IMAGING_BOOKED).isEnded();
     }
 
-    @Nested
-    class TherapyAndPrimaryCare {
+    @Test
+    void an_improving_patient_is_closed_four_weeks_after_the_first_visit() {
+        triage(Pathway.PHYSICAL_THERAPY);
+        Instant firstVisit = Instant.now().plus(Duration.ofDays(3));
+        bookings.booked(new AppointmentBooked(referral, Pathway.PHYSICAL_THERAPY, firstVisit,
+                firstVisit.plus(Duration.ofMinutes(30)), "Physiotherapy clinic", "PT-1"));
+        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        Job reassessment = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(reassessment.getDuedate()).isEqualTo(Date.from(firstVisit.plus(Duration.ofDays(28))));
 
-        @Test
-        void an_improving_patient_is_closed_four_weeks_after_the_first_visit() {
-            triage(Pathway.PHYSICAL_THERAPY);
-            Instant firstVisit = Instant.now().plus(Duration.ofDays(3));
-            bookings.booked(new AppointmentBooked(referral, Pathway.PHYSICAL_THERAPY, firstVisit,
-                    firstVisit.plus(Duration.ofMinutes(30)), "Physiotherapy clinic", "PT-1"));
-            assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
-            Job reassessment = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-            assertThat(reassessment.getDuedate()).isEqualTo(Date.from(firstVisit.plus(Duration.ofDays(28))));
+        ClockUtil.setCurrentTime(Date.from(firstVisit.plus(Duration.ofDays(28)).plusSeconds(1)));
+        management.executeJob(executableTimer().getId());
+        assertThat(instance).hasPassed(Elements.STATUS_AWAITING_REASSESSMENT).isWaitingAt(Elements.REASSESS_PROGRESS);
 
-            ClockUtil.setCurrentTime(Date.from(firstVisit.plus(Duration.ofDays(28)).plusSeconds(1)));
-            management.executeJob(executableTimer().getId());
-            assertThat(instance).hasPassed(Elements.STATUS_AWAITING_REASSESSMENT).isWaitingAt(Elements.REASSESS_PROGRESS);
-
-            answer(task(instance), withVariables("outcome", "IMPROVING"));
-            assertThat(instance).hasPassed(Elements.STATUS_CLOSED).isEnded();
-        }
-
-        @Test
-        void a_patient_not_improving_is_rerouted_to_imaging_review() {
-            triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
-            booked(Pathway.PRIMARY_CARE_FOLLOW_UP, "Primary care clinic");
-            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(29))));
-            management.executeJob(executableTimer().getId());
-
-            answer(task(Elements.REASSESS_PROGRESS, instance), withVariables("outcome", "NOT_IMPROVING", "note", "Still in pain"));
-
-            assertThat(instance).hasPassed(Elements.GATEWAY_IMPROVING, Elements.AWAITING_REVIEW).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL)
-                    .variables().containsEntry("pathway", "URGENT_IMAGING");
-        }
-
-        @Test
-        void a_reassessment_not_done_in_time_is_escalated() {
-            triage(Pathway.PHYSICAL_THERAPY);
-            booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
-            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(29))));
-            management.executeJob(executableTimer().getId());
-
-            Instant reassessDue = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2));
-            ClockUtil.setCurrentTime(Date.from(reassessDue.plusSeconds(1)));
-            management.executeJob(executableTimer().getId());
-
-            assertThat(instance).hasPassed(Elements.ESCALATE_REASSESS_OVERDUE).isWaitingAt(Elements.REASSESS_PROGRESS, Elements.RESOLVE_OVERDUE_TASK);
-            assertThat(overdueWork()).isEqualTo("Reassess progress after four weeks");
-        }
+        answer(task(instance), withVariables("outcome", "IMPROVING"));
+        assertThat(instance).hasPassed(Elements.STATUS_CLOSED).isEnded();
     }
 
-    @Nested
-    class Booking {
+    @Test
+    void a_failed_booking_goes_to_a_scheduler_who_books_by_hand() {
+        triage(Pathway.PHYSICAL_THERAPY);
+        bookings.failed(new AppointmentFailed(referral, "No free PHYSICAL_THERAPY slot before 2026-12-05"));
 
-        @Test
-        void a_failed_booking_goes_to_a_scheduler_who_books_by_hand() {
-            triage(Pathway.PHYSICAL_THERAPY);
-            bookings.failed(new AppointmentFailed(referral, "No free PHYSICAL_THERAPY slot before 2026-12-05"));
+        assertThat(instance).hasPassed(Elements.APPOINTMENT_FAILED, Elements.BOOKING_FAILED).isWaitingAt(Elements.BOOK_MANUALLY);
+        assertThat(task(instance)).hasCandidateGroup("scheduler");
+        answer(task(instance), withVariables("slotId", UUID.randomUUID().toString()));
 
-            assertThat(instance).hasPassed(Elements.APPOINTMENT_FAILED, Elements.BOOKING_FAILED).isWaitingAt(Elements.BOOK_MANUALLY);
-            assertThat(task(instance)).hasCandidateGroup("scheduler");
-            answer(task(instance), withVariables("slotId", UUID.randomUUID().toString()));
-
-            assertThat(instance).hasPassed(Elements.REQUEST_CHOSEN_SLOT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
-            booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
-            assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
-        }
-
-        @Test
-        void a_manual_booking_not_done_in_time_is_escalated() {
-            triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
-            bookings.failed(new AppointmentFailed(referral, "No slot"));
-
-            assertThat(timerDueIn(Duration.ofHours(4))).isNotNull();
-
-            assertThat(instance).hasPassed(Elements.ESCALATE_BOOKING_OVERDUE).isWaitingAt(Elements.BOOK_MANUALLY, Elements.RESOLVE_OVERDUE_TASK);
-            assertThat(overdueWork()).isEqualTo("Book an appointment by hand");
-        }
+        assertThat(instance).hasPassed(Elements.REQUEST_CHOSEN_SLOT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
+        booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
+        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
     }
 
-    @Nested
-    class Cancellation {
+    @Test
+    void a_cancellation_ends_the_referral_wherever_it_waits() {
+        triage(Pathway.URGENT_IMAGING);
+        assertThat(instance).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
 
-        @Test
-        void a_cancellation_ends_the_referral_wherever_it_waits() {
-            triage(Pathway.URGENT_IMAGING);
-            assertThat(instance).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
+        flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
 
-            flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
-
-            assertThat(instance).hasPassed(Elements.REFERRAL_CANCELLED, Elements.CANCEL_BOOKING, Elements.CANCELLED).isEnded();
-        }
-
-        @Test
-        void a_cancellation_also_ends_escalated_work() {
-            timerDueIn(Duration.ofMinutes(10));
-            assertThat(instance).isWaitingAt(Elements.AWAIT_TRIAGE, Elements.RESOLVE_OVERDUE_TASK);
-
-            flow.cancelled(new ReferralCancelRequested(referral, "Duplicate referral", "lead"));
-
-            assertThat(instance).isEnded();
-        }
+        assertThat(instance).hasPassed(Elements.REFERRAL_CANCELLED, Elements.CANCEL_BOOKING, Elements.CANCELLED).isEnded();
     }
 
     /** What the clinical lead's open task says is overdue: the code of the escalation that opened it. */
