@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * The raw Camunda engine on Backline's own process: {@code processes/referral/referral.bpmn} in this JVM, on an
@@ -117,6 +119,7 @@ public final class CamundaEngineRate {
         config.setBeans(new HashMap<>(Map.of("referralStatus", new StatusMilestones(),
                 "appointmentRequest", new AppointmentRequests(), "taskPriorities", new TaskPriorities(),
                 "deadlines", new Deadlines())));
+        config.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
         ProcessEngine engine = config.buildProcessEngine();
         try {
             engine.getRepositoryService().createDeployment().addClasspathResource(BPMN).deploy();
@@ -189,8 +192,8 @@ public final class CamundaEngineRate {
         runtime.createMessageCorrelation("ReferralTriaged").processInstanceBusinessKey(referralId)
                 .setVariable("pathway", "PHYSICAL_THERAPY")
                 .setVariable("triagePathway", "PHYSICAL_THERAPY")
-                .setVariable("triageRules", "R23")
-                .setVariable("triageReasons", "Recurrent episodes: physical therapy")
+                .setVariable("triageRules", SpinValues.jsonValue(
+                        "[{\"rule\":\"R23\",\"reason\":\"Recurrent episodes: physical therapy\"}]").create())
                 .correlate();
         Instant start = Instant.now().plus(Duration.ofDays(3));
         runtime.createMessageCorrelation("AppointmentBooked").processInstanceBusinessKey(referralId)
@@ -208,7 +211,7 @@ public final class CamundaEngineRate {
         variables.put("patientName", "Ada Lovelace");
         variables.put("patientMrn", "MRN-0042");
         variables.put("complaint", "Lower back (lumbar), for 10 days, pain 5/10");
-        variables.put("findings", "RECURRENT_EPISODES");
+        variables.put("findings", SpinValues.jsonValue("[\"RECURRENT_EPISODES\"]").create());
         return variables;
     }
 }

@@ -99,8 +99,7 @@ public class ReferralFlow {
                 .processInstanceBusinessKey(triaged.referralId())
                 .setVariable(Variables.PATHWAY, triaged.pathway().name())
                 .setVariable(Variables.TRIAGE_PATHWAY, triaged.pathway().name())
-                .setVariable(Variables.TRIAGE_RULES, String.join(", ", triaged.rules()))
-                .setVariable(Variables.TRIAGE_REASONS, text(String.join("\n", triaged.reasons())))
+                .setVariable(Variables.TRIAGE_RULES, ClinicalFacts.matchedRules(triaged.rules(), triaged.reasons()))
                 .correlateAllWithResult();
         if (moved.isEmpty()) {
             // The instance no longer waits for triage: it was cancelled, or took an earlier result.
@@ -171,7 +170,7 @@ public class ReferralFlow {
         if (intake.complaint() != null) {
             variables.put(Variables.COMPLAINT, text(complaintOf(intake)));
         }
-        variables.put(Variables.FINDINGS, text(String.join(",", intake.findings().stream().map(Enum::name).toList())));
+        variables.put(Variables.FINDINGS, ClinicalFacts.findings(intake.findings()));
         return variables;
     }
 

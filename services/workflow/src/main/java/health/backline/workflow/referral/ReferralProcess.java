@@ -25,6 +25,7 @@ public final class ReferralProcess {
         public static final String REFERRAL_ID = "referralId";
         public static final String PATHWAY = "pathway";
         public static final String TRIAGE_PATHWAY = "triagePathway";
+        /** The triage rules that matched, each with its reason: a JSON list ({@link ClinicalFacts#matchedRules}). */
         public static final String TRIAGE_RULES = "triageRules";
         public static final String DECISION = "decision";
         public static final String REASON = "reason";
@@ -43,10 +44,8 @@ public final class ReferralProcess {
         public static final String PATIENT_NAME = "patientName";
         public static final String PATIENT_MRN = "patientMrn";
         public static final String COMPLAINT = "complaint";
-        /** The intake's finding codes, comma-separated. */
+        /** The intake's finding codes: a JSON list ({@link ClinicalFacts#findings}). */
         public static final String FINDINGS = "findings";
-        /** The triage rules' reason texts, one per line, in the order of {@link #TRIAGE_RULES}. */
-        public static final String TRIAGE_REASONS = "triageReasons";
         /** Which work was overdue, local to each {@code ResolveOverdueTask}. */
         public static final String OVERDUE_WORK = "overdueWork";
 

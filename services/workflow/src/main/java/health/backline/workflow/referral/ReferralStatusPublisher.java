@@ -6,6 +6,7 @@ import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.time.Instant;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,8 +48,9 @@ class ReferralStatusPublisher implements JavaDelegate {
 
     private static String detailOf(ReferralStatus status, String milestone, DelegateExecution execution) {
         return switch (status) {
-            case TRIAGED -> "Triage proposes " + execution.getVariable(Variables.TRIAGE_PATHWAY)
-                    + " (" + execution.getVariable(Variables.TRIAGE_RULES) + ")";
+            case TRIAGED -> "Triage proposes " + execution.getVariable(Variables.TRIAGE_PATHWAY) + " ("
+                    + ClinicalFacts.matchedRulesOf(execution.getVariable(Variables.TRIAGE_RULES)).stream()
+                            .map(ClinicalFacts.MatchedRule::rule).collect(Collectors.joining(", ")) + ")";
             case SCHEDULED -> "Booked: " + execution.getVariable(Variables.APPOINTMENT_LOCATION)
                     + ", " + execution.getVariable(Variables.APPOINTMENT_START);
             case BOOKING_FAILED -> milestone + " (" + execution.getVariable(Variables.BOOKING_FAILURE) + ")";
