@@ -1,83 +1,98 @@
 package health.backline.intake.referral.pages;
 
+import static health.backline.intake.referral.pages.PageBrowser.assertPageRefused;
+import static health.backline.intake.referral.pages.PageBrowser.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import health.backline.intake.referral.pages.PageSession.Page;
 import health.backline.starter.audit.AuditTrail;
 import health.backline.testsupport.WithRealInfrastructure;
 import java.util.List;
 import java.util.UUID;
+import org.htmlunit.Page;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The starter's audit page and CSV export as intake serves them: a page behind the login form, for admins only;
- * the export with the page's session or with HTTP Basic. Against real Kafka and PostgreSQL.
+ * The starter's audit page and CSV export as intake serves them: a page behind the login form, for admins only
+ * (read as a browser reads it: HtmlUnit over MockMvc); the export with the page's session or with HTTP Basic, as a
+ * script fetches it. Against real Kafka and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
+@AutoConfigureMockMvc
 @WithRealInfrastructure
 class AdminAuditPageIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     AuditTrail trail;
 
     @Autowired
-    TestRestTemplate http;
+    UserDetailsService users;
 
     @Test
     void an_admin_signed_in_through_the_login_form_filters_the_audit_trail_and_exports_the_same_entries_as_csv() {
         String referral = UUID.randomUUID().toString();
         trail.recordRead("clinician", "page /referrals/{id}", List.of(referral), "the referral <b>");
         trail.recordRead("frontdesk", "page /referrals/{id}", List.of(referral), "the referral");
-        PageSession admin = PageSession.signedIn(port, "admin");
+        PageBrowser admin = PageBrowser.signedIn(mvc, "admin");
 
-        Page page = admin.get("/audit?user=clinician&referralId=" + referral);
+        HtmlPage page = admin.open("/audit?user=clinician&referralId=" + referral);
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Audit trail</title>", "1 entry, newest first", "<td>clinician</td>",
-                "<td>" + referral + "</td>", "the referral &lt;b&gt;", "name=\"day\"")
-                .doesNotContain("<td>frontdesk</td>", "<b>");
-        assertThat(page.body()).contains("href=\"/audit.csv?user=clinician&amp;referralId=" + referral + "\"");
+        assertThat(status(page)).isEqualTo(200);
+        assertThat(page.getTitleText()).isEqualTo("Audit trail");
+        assertThat(page.asNormalizedText()).contains("1 entry, newest first", "the referral <b>");
+        List<String> cells = page.querySelectorAll("td").stream().map(DomNode::asNormalizedText).toList();
+        assertThat(cells).contains("clinician", referral).doesNotContain("frontdesk");
+        assertThat(page.querySelectorAll("td b")).as("a detail is text, never markup").isEmpty();
+        assertThat(page.getElementsByName("day")).hasSize(1);
+        assertThat(page.getAnchors()).extracting(anchor -> anchor.getHrefAttribute())
+                .contains("/audit.csv?user=clinician&referralId=" + referral);
 
         Page csv = admin.get("/audit.csv?user=clinician&referralId=" + referral);
-        assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body().split("\r\n")).hasSize(2).startsWith("id,at,actor,action,channel,referral_ids,detail");
-        assertThat(csv.body()).contains("\"clinician\",\"PATIENT_DATA_READ\",\"page /referrals/{id}\",\"" + referral + "\"");
+        assertThat(status(csv)).isEqualTo(200);
+        String rows = csv.getWebResponse().getContentAsString();
+        assertThat(rows.split("\r\n")).hasSize(2).startsWith("id,at,actor,action,channel,referral_ids,detail");
+        assertThat(rows).contains("\"clinician\",\"PATIENT_DATA_READ\",\"page /referrals/{id}\",\"" + referral + "\"");
     }
 
     @Test
-    void the_export_takes_http_basic_and_defuses_a_cell_a_spreadsheet_would_run_as_a_formula() {
+    void the_export_takes_http_basic_and_defuses_a_cell_a_spreadsheet_would_run_as_a_formula() throws Exception {
         String referral = UUID.randomUUID().toString();
         trail.record("lead", "REFERRAL_CANCEL_REQUESTED", referral, "=HYPERLINK(\"http://evil\")");
 
-        ResponseEntity<String> csv = http.withBasicAuth("admin", "admin")
-                .getForEntity(url("/audit.csv?referralId=" + referral), String.class);
+        MockHttpServletResponse csv = mvc.perform(get("/audit.csv?referralId=" + referral).with(httpBasic("admin", "admin")))
+                .andReturn().getResponse();
 
-        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(csv.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
-        assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("audit.csv");
-        assertThat(csv.getBody()).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.getHeader(HttpHeaders.CONTENT_DISPOSITION)).contains("filename=\"audit.csv\"");
+        assertThat(csv.getContentAsString()).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"");
     }
 
     @Test
-    void only_admins_open_the_audit_page_or_its_export() {
-        assertThat(PageSession.signedIn(port, "clinician").get("/audit").status()).isEqualTo(403);
-        assertThat(PageSession.signedIn(port, "frontdesk").get("/audit.csv").status()).isEqualTo(403);
-        assertThat(PageSession.anonymous(port).get("/audit").location()).endsWith("/login");
-        assertThat(http.getForEntity(url("/audit.csv"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("clinician", "clinician").getForEntity(url("/audit.csv"), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+    void only_admins_open_the_audit_page_or_its_export() throws Exception {
+        assertPageRefused(mvc, users.loadUserByUsername("clinician"), "/audit");
+        assertThat(mvc.perform(get("/audit.csv").with(user(users.loadUserByUsername("frontdesk")))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(PageBrowser.anonymous(mvc).open("/audit").getUrl().getPath()).as("anonymous: to the sign-in page")
+                .isEqualTo("/login");
+        assertThat(mvc.perform(get("/audit.csv").accept(MediaType.parseMediaType("text/csv"))).andReturn().getResponse()
+                .getStatus()).as("a script without credentials").isEqualTo(401);
+        assertThat(mvc.perform(get("/audit.csv").with(httpBasic("clinician", "clinician"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
     }
 }
