@@ -1,5 +1,6 @@
 package health.backline.local;
 
+import health.backline.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

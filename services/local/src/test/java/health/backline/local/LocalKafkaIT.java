@@ -1,5 +1,6 @@
 package health.backline.local;
 
+import health.backline.testsupport.FreePorts;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

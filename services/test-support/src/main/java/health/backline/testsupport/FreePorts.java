@@ -1,4 +1,4 @@
-package health.backline.local;
+package health.backline.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

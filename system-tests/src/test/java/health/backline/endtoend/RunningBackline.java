@@ -2,7 +2,7 @@ package health.backline.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.backline.local.FreePorts;
+import health.backline.testsupport.FreePorts;
 import health.backline.local.LocalPostgres;
 import health.backline.local.ServiceCatalog;
 import health.backline.local.ServiceProcess;
@@ -30,7 +30,11 @@ import java.util.Map;
  */
 final class RunningBackline implements AutoCloseable {
 
-    private static final Path SERVICE_JARS = Path.of("target", "services");
+    /**
+     * The service jars as the launcher's build lays them out, with their class data archives (services/local is
+     * built before this module), so the services start as users start them.
+     */
+    private static final Path SERVICE_JARS = Path.of("..", "services", "local", "target", "services");
     private static final Path LOGS = Path.of("target", "end-to-end-logs");
     private static final String RUNTIME_PASSWORD = "runtime-role-of-the-end-to-end-tests";
 

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ComposeFileTest {
 
-    private static final Path ROOT = Path.of("../..");
+    private static final Path ROOT = Path.of("..");
     private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
     private static final Path ENV_EXAMPLE = ROOT.resolve(".env.example");
     private static final Path COMPOSE_SCHEMA = ROOT.resolve("deploy/compose-spec.json");

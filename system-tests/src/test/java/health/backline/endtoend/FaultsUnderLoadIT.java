@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.endtoend.RunningBackline.Response;
 import health.backline.events.Topics;
 import health.backline.local.BindAddress;
-import health.backline.local.FreePorts;
+import health.backline.testsupport.FreePorts;
 import health.backline.local.LocalKafka;
 import health.backline.testsupport.Infrastructure;
 import health.backline.testsupport.RealInfrastructure;
