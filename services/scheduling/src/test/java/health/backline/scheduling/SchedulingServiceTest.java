@@ -8,11 +8,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A scheduling integration test: the whole service on a random port, on the real Kafka broker and
- * PostgreSQL of {@link WithRealInfrastructure}, with the {@link TestClock}. Each test class starts the
- * service afresh ({@link WithRealInfrastructure} closes the context after its class).
+ * PostgreSQL of {@link WithRealInfrastructure}, with the {@link TestClock}. Unlike the other services' tests, each
+ * test class starts the service afresh. When the classes shared one context, the last-slot race once ended in a
+ * PostgreSQL deadlock among its bookings; the likeliest path: the clock is a bean of the context, so a booking
+ * request an earlier class left to the service's listener is booked by the next class's clock, on its day.
  * <ul>
  *   <li>The daily seeding run is off: tests move "now" to far-future days where they add their own
  *       slots, and a seeding run then must not fill those days. Start-up seeding stays on.</li>
@@ -28,5 +31,6 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.hikari.maximum-pool-size=60"})
 @WithRealInfrastructure
 @Import(TestClock.Config.class)
+@DirtiesContext
 public @interface SchedulingServiceTest {
 }

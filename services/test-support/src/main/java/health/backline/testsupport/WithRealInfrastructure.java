@@ -10,20 +10,20 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Puts a Spring Boot test on the shared real Kafka broker and PostgreSQL of {@link RealInfrastructure},
  * through the properties Backline services read ({@code spring.kafka.bootstrap-servers}, {@code backline.db.*}).
- * Each test class gets its own context, closed after the class.
+ * Test classes with the same configuration share one cached context; only one is alive at a time
+ * ({@code spring.properties}: a class with another configuration closes the one before), and the last one closes
+ * before the infrastructure stops.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ContextConfiguration(initializers = WithRealInfrastructure.Initializer.class)
-@DirtiesContext // closed after its class, so no context outlives the infrastructure it uses
 public @interface WithRealInfrastructure {
 
     class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -31,6 +31,7 @@ public @interface WithRealInfrastructure {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             Infrastructure infrastructure = RealInfrastructure.get();
+            RealInfrastructure.stopBeforeInfrastructure(context::close); // no context outlives its broker
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", Map.of(
                     "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                     "backline.db.host", infrastructure.databaseHost(),

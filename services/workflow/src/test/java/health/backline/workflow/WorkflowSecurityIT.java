@@ -15,7 +15,6 @@ import health.backline.events.intake.Region;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
-import health.backline.testsupport.WithRealInfrastructure;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.referral.ReferralFlow;
 import health.backline.workflow.referral.ReferralProcess.Elements;
@@ -46,8 +45,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -65,10 +62,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * do, Camunda REST with HTTP Basic, the task API and the queue pages, over real PostgreSQL and Kafka. Each test is
  * named after its finding. The job executor is off: a test runs a timer when it needs one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
-@AutoConfigureMockMvc
-@WithRealInfrastructure
+@WorkflowServiceTest
 class WorkflowSecurityIT {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -17,7 +17,7 @@ import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
-import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.referral.ReferralFlow;
 import health.backline.workflow.referral.ReferralProcess.Elements;
@@ -32,9 +32,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,11 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The administrators' dashboard and the metrics behind it, after referrals run through the process.
  * Prometheus export is on here (Spring Boot turns metric export off in tests unless asked).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
-@AutoConfigureMockMvc
-@AutoConfigureObservability(tracing = false)
-@WithRealInfrastructure
+@WorkflowServiceTest
 class DashboardIT {
 
     @Autowired

@@ -19,7 +19,7 @@ import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.ConsumerProgress;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
-import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.WorkflowServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -42,8 +41,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * The workflow over real Kafka: events of one referral travel on different topics, so they overtake
  * each other, by minutes under a backlog; and a record may be delivered twice.
  */
-@SpringBootTest
-@WithRealInfrastructure
+@WorkflowServiceTest
 class ReferralMessagesIT {
 
     /** How long the submissions are held back: far longer than the consumers' retries ever waited (about 45 s). */

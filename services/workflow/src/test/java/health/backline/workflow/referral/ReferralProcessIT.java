@@ -18,7 +18,7 @@ import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
-import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.camunda.CamundaIdentity;
 import health.backline.workflow.referral.ReferralProcess.Elements;
@@ -40,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The referral process inside the service: on the real engine over PostgreSQL, driven through the same services
@@ -49,8 +48,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * process, with its coverage, is {@code ReferralProcessTest}'s, on the engine alone. The job executor is off:
  * timers run when a test moves the engine clock and executes them.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@WithRealInfrastructure
+@WorkflowServiceTest
 class ReferralProcessIT {
 
     @Autowired

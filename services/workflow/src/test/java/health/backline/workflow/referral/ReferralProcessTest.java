@@ -103,9 +103,8 @@ class ReferralProcessTest {
         submitted();
         runTimerDueIn(settings.triageDeadline());
 
-        assertThat(instance).hasPassed(Elements.TRIAGE_OVERDUE, Elements.ESCALATE_TRIAGE_OVERDUE, Elements.TRIAGE_ESCALATED)
-                .isWaitingAt(Elements.AWAIT_TRIAGE, Elements.RESOLVE_OVERDUE_TASK);
-        assertThat(overdueWork()).isEqualTo("Triage of this referral");
+        assertEscalatedToTheLead(Elements.TRIAGE_OVERDUE, Elements.ESCALATE_TRIAGE_OVERDUE, Elements.TRIAGE_ESCALATED,
+                Elements.AWAIT_TRIAGE, "Triage of this referral");
         assertThat(task(Elements.RESOLVE_OVERDUE_TASK, instance)).hasCandidateGroup("clinical-lead");
 
         triage(Pathway.PHYSICAL_THERAPY);
@@ -157,9 +156,8 @@ class ReferralProcessTest {
 
         assertThat(runTimerDueIn(settings.callDeadline()).getPriority()).isEqualTo(100);
 
-        assertThat(instance).hasPassed(Elements.CALL_OVERDUE, Elements.ESCALATE_CALL_OVERDUE, Elements.CALL_ESCALATED)
-                .isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY, Elements.RESOLVE_OVERDUE_TASK);
-        assertThat(overdueWork()).isEqualTo("Call patient: go to the emergency department now");
+        assertEscalatedToTheLead(Elements.CALL_OVERDUE, Elements.ESCALATE_CALL_OVERDUE, Elements.CALL_ESCALATED,
+                Elements.CALL_PATIENT_TO_EMERGENCY, "Call patient: go to the emergency department now");
     }
 
     @Test
@@ -237,9 +235,8 @@ class ReferralProcessTest {
 
         assertThat(runTimerDueIn(settings.reviewDeadline()).getPriority()).isEqualTo(75);
 
-        assertThat(instance).hasPassed(Elements.REVIEW_OVERDUE, Elements.ESCALATE_REVIEW_OVERDUE, Elements.REVIEW_ESCALATED)
-                .isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL, Elements.RESOLVE_OVERDUE_TASK);
-        assertThat(overdueWork()).isEqualTo("Review imaging referral");
+        assertEscalatedToTheLead(Elements.REVIEW_OVERDUE, Elements.ESCALATE_REVIEW_OVERDUE, Elements.REVIEW_ESCALATED,
+                Elements.REVIEW_IMAGING_REFERRAL, "Review imaging referral");
     }
 
     @Test
@@ -283,9 +280,8 @@ class ReferralProcessTest {
 
         runTimerDueIn(settings.reassessDeadline());
 
-        assertThat(instance).hasPassed(Elements.REASSESS_OVERDUE, Elements.ESCALATE_REASSESS_OVERDUE, Elements.REASSESS_ESCALATED)
-                .isWaitingAt(Elements.REASSESS_PROGRESS, Elements.RESOLVE_OVERDUE_TASK);
-        assertThat(overdueWork()).isEqualTo("Reassess progress after four weeks");
+        assertEscalatedToTheLead(Elements.REASSESS_OVERDUE, Elements.ESCALATE_REASSESS_OVERDUE, Elements.REASSESS_ESCALATED,
+                Elements.REASSESS_PROGRESS, "Reassess progress after four weeks");
     }
 
     @Test
@@ -315,9 +311,8 @@ class ReferralProcessTest {
 
         runTimerDueIn(settings.bookingDeadline());
 
-        assertThat(instance).hasPassed(Elements.BOOKING_OVERDUE, Elements.ESCALATE_BOOKING_OVERDUE, Elements.BOOKING_ESCALATED)
-                .isWaitingAt(Elements.BOOK_MANUALLY, Elements.RESOLVE_OVERDUE_TASK);
-        assertThat(overdueWork()).isEqualTo("Book an appointment by hand");
+        assertEscalatedToTheLead(Elements.BOOKING_OVERDUE, Elements.ESCALATE_BOOKING_OVERDUE, Elements.BOOKING_ESCALATED,
+                Elements.BOOK_MANUALLY, "Book an appointment by hand");
     }
 
     @Test
@@ -388,6 +383,12 @@ class ReferralProcessTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** A deadline passed: its timer escalated to the clinical lead, and the work stays open beside the lead's task. */
+    private void assertEscalatedToTheLead(String timer, String escalation, String escalated, String stillOpen, String work) {
+        assertThat(instance).hasPassed(timer, escalation, escalated).isWaitingAt(stillOpen, Elements.RESOLVE_OVERDUE_TASK);
+        assertThat(overdueWork()).isEqualTo(work);
     }
 
     private Object overdueWork() {

@@ -10,7 +10,7 @@ import health.backline.events.intake.Patient;
 import health.backline.events.intake.Region;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
-import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.referral.ReferralFlow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -31,8 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** The task API, Camunda REST and the Camunda webapps' logins, over HTTP with the contract's users. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealInfrastructure
+@WorkflowServiceTest
 class TaskApiIT {
 
     @LocalServerPort

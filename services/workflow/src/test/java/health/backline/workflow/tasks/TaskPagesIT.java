@@ -23,7 +23,7 @@ import health.backline.events.intake.Patient;
 import health.backline.events.intake.Region;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
-import health.backline.testsupport.WithRealInfrastructure;
+import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.referral.ReferralFlow;
 import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.time.Duration;
@@ -42,8 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,10 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * on every form, the same rules as the task API. The job executor is off: a deadline passes when a
  * test runs its timer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
-@AutoConfigureMockMvc
-@WithRealInfrastructure
+@WorkflowServiceTest
 class TaskPagesIT {
 
     static final UserRequestPostProcessor CLINICIAN = user("clinician").roles("CLINICIAN");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.backline.intake.IntakeServiceTest;
 import health.backline.testsupport.RealInfrastructure;
-import health.backline.testsupport.WithRealInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,8 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * publishes nothing, while valid intakes generated alongside are still accepted. The seed is fixed (see
  * {@link FuzzRandom}), so a run repeats exactly; a failure names its seed and body.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealInfrastructure
+@IntakeServiceTest
 class IntakeFuzzingIT {
 
     private static final int HOSTILE_BODIES = 2_000;

@@ -7,8 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import health.backline.intake.IntakeServiceTest;
 import health.backline.starter.audit.AuditTrail;
-import health.backline.testsupport.WithRealInfrastructure;
 import java.util.List;
 import java.util.UUID;
 import org.htmlunit.Page;
@@ -16,8 +16,6 @@ import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -29,9 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * (read as a browser reads it: HtmlUnit over MockMvc); the export with the page's session or with HTTP Basic, as a
  * script fetches it. Against real Kafka and PostgreSQL.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@WithRealInfrastructure
+@IntakeServiceTest
 class AdminAuditPageIT {
 
     @Autowired

@@ -16,8 +16,8 @@ import health.backline.events.ReferralStatus;
 import health.backline.events.intake.Finding;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.intake.IntakeServiceTest;
 import health.backline.intake.tracking.ReferralProgress;
-import health.backline.testsupport.WithRealInfrastructure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,8 +38,6 @@ import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -50,9 +48,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The front desk's pages as a browser reads them (HtmlUnit over MockMvc: the DOM, the login form, the forms the
  * pages serve with their CSRF tokens), against real Kafka and PostgreSQL.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@WithRealInfrastructure
+@IntakeServiceTest
 class FrontDeskPagesIT {
 
     private static final Pattern REFERRAL_PAGE = Pattern.compile("/referrals/([0-9a-f-]{36})$");
