@@ -15,6 +15,7 @@ import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.intake.IntakeServiceTest;
 import health.backline.testsupport.ConsumerProgress;
+import health.backline.testsupport.ExampleIntake;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -348,18 +349,7 @@ class ReferralsApiIT {
 
     private ObjectNode intake(String mrn) {
         try {
-            return (ObjectNode) objectMapper.readTree("""
-                    {
-                      "patient": {"mrn": "%s", "givenName": "Ada", "familyName": "Lovelace",
-                                  "birthDate": "1961-03-14", "sex": "female", "phone": "+44 20 7946 0958"},
-                      "referrer": {"name": "Dr. N. Patel", "organisation": "Riverside Family Practice"},
-                      "complaint": {"region": "LUMBAR", "symptomDurationDays": 10, "painScore": 7,
-                                    "description": "Spasm after lifting a box; worse on bending."},
-                      "findings": ["MINOR_TRAUMA", "OSTEOPOROSIS"],
-                      "conservativeCareWeeks": 0,
-                      "improving": null,
-                      "startBack": {"answers": [true, false, true, true, false, false, true, false, "VERY_MUCH"]}
-                    }""".formatted(mrn));
+            return (ObjectNode) objectMapper.readTree(ExampleIntake.json(mrn));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,7 @@ import health.backline.events.intake.Region;
 import health.backline.events.intake.Sex;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
+import health.backline.testsupport.ExampleIntake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -153,18 +154,7 @@ class IntakeValidatorTest {
     }
 
     private ObjectNode example() {
-        return (ObjectNode) read("""
-                {
-                  "patient": {"mrn": "MRN-0042", "givenName": "Ada", "familyName": "Lovelace",
-                              "birthDate": "1961-03-14", "sex": "female", "phone": "+44 20 7946 0958"},
-                  "referrer": {"name": "Dr. N. Patel", "organisation": "Riverside Family Practice"},
-                  "complaint": {"region": "LUMBAR", "symptomDurationDays": 10, "painScore": 7,
-                                "description": "Spasm after lifting a box; worse on bending."},
-                  "findings": ["MINOR_TRAUMA", "OSTEOPOROSIS"],
-                  "conservativeCareWeeks": 0,
-                  "improving": null,
-                  "startBack": {"answers": [true, false, true, true, false, false, true, false, "VERY_MUCH"]}
-                }""");
+        return (ObjectNode) read(ExampleIntake.json("MRN-0042"));
     }
 
     private JsonNode read(String json) {
