@@ -25,6 +25,11 @@ public enum Pathway implements Labelled {
         return priority;
     }
 
+    /** A clinician confirms a referral on this pathway before it is booked: it passes through AWAITING_REVIEW. */
+    public boolean awaitsClinicianReview() {
+        return this == URGENT_IMAGING;
+    }
+
     /** An ER or urgent-imaging referral: its work goes ahead of routine referrals wherever work queues. */
     public boolean isUrgent() {
         return priority.isUrgent();

@@ -60,6 +60,11 @@ public class Referrals {
         return findStored(id).map(StoredReferral::view);
     }
 
+    /** The referral with its intake as recorded: what the FHIR facade shows. */
+    public Optional<StoredReferral> findWithIntake(UUID id) {
+        return findStored(id);
+    }
+
     Optional<StoredReferral> findByIdempotencyKey(String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM referral WHERE idempotency_key = ?").param(key)
                 .query(this::toStored).optional().map(this::withTimeline);
@@ -107,36 +112,38 @@ public class Referrals {
     }
 
     ReferralPage page(ReferralStatus status, Pathway pathway, int page, int size) {
-        return page(status, pathway, null, null, page, size);
+        ReferralFilter filter = ReferralFilter.ALL.withStatus(status).withPathway(pathway);
+        return new ReferralPage(views(select(filter, (long) page * size, size)), page, size, count(filter));
     }
 
     /** The referrals submitted from {@code from} (inclusive) to {@code to} (exclusive), newest first: the board's day. */
     public ReferralPage submittedBetween(Instant from, Instant to, ReferralStatus status, Pathway pathway, int size) {
-        return page(status, pathway, from, to, 0, size);
+        ReferralFilter filter = ReferralFilter.ALL.withStatus(status).withPathway(pathway).submittedBetween(from, to);
+        return new ReferralPage(views(select(filter, 0, size)), 0, size, count(filter));
     }
 
-    private ReferralPage page(ReferralStatus status, Pathway pathway, Instant from, Instant to, int page, int size) {
-        String filter = " WHERE (CAST(:status AS varchar) IS NULL OR status = :status)"
-                + " AND (CAST(:pathway AS varchar) IS NULL OR pathway = :pathway)"
-                + " AND (CAST(:from AS timestamptz) IS NULL OR submitted_at >= :from)"
-                + " AND (CAST(:to AS timestamptz) IS NULL OR submitted_at < :to)";
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", status == null ? null : status.name());
-        params.put("pathway", pathway == null ? null : pathway.name());
-        params.put("from", from == null ? null : Timestamp.from(from));
-        params.put("to", to == null ? null : Timestamp.from(to));
-        long total = jdbc.sql("SELECT count(*) FROM referral" + filter).params(params)
+    /** How many referrals the filter finds. */
+    public long count(ReferralFilter filter) {
+        return jdbc.sql("SELECT count(*) FROM referral" + filter.where()).params(filter.params())
                 .query(Long.class).single();
-        List<StoredReferral> rows = jdbc.sql("SELECT " + COLUMNS + " FROM referral" + filter
+    }
+
+    /** The referrals the filter finds, newest first, with their intakes: {@code limit} of them from {@code offset}. */
+    public List<StoredReferral> select(ReferralFilter filter, long offset, int limit) {
+        List<StoredReferral> rows = jdbc.sql("SELECT " + COLUMNS + " FROM referral" + filter.where()
                         + " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", size).param("offset", (long) page * size)
+                .params(filter.params())
+                .param("limit", limit).param("offset", offset)
                 .query(this::toStored).list();
         Map<UUID, List<TimelineEntry>> timelines = timelines(rows.stream().map(r -> r.view().id()).toList());
-        List<ReferralView> items = rows.stream()
-                .map(r -> withTimeline(r.view(), timelines.getOrDefault(r.view().id(), List.of())))
+        return rows.stream()
+                .map(r -> new StoredReferral(withTimeline(r.view(), timelines.getOrDefault(r.view().id(), List.of())),
+                        r.intake()))
                 .toList();
-        return new ReferralPage(items, page, size, total);
+    }
+
+    private static List<ReferralView> views(List<StoredReferral> referrals) {
+        return referrals.stream().map(StoredReferral::view).toList();
     }
 
     /** The referral a submission with this idempotency key made, if any. */

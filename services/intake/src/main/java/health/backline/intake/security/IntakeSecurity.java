@@ -21,6 +21,17 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 @Configuration(proxyBeanMethods = false)
 class IntakeSecurity {
 
+    /** The FHIR facade: the same roles as the matching API calls; the CapabilityStatement is for anyone. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain referralsFhir(HttpSecurity http) throws Exception {
+        return ApiSecurity.chainFor(http, auth -> auth
+                .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                .requestMatchers(HttpMethod.POST, "/fhir", "/fhir/", "/fhir/ServiceRequest").hasRole(FRONT_DESK.name())
+                .requestMatchers(HttpMethod.GET, "/fhir/ServiceRequest", "/fhir/ServiceRequest/**", "/fhir/Task",
+                        "/fhir/Task/**").hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)), "/fhir", "/fhir/**");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain referralsApi(HttpSecurity http) throws Exception {

@@ -37,6 +37,14 @@ public final class ApiSecurity {
         return configure(http.securityMatcher(anyOf(API_PATHS)), serviceRules);
     }
 
+    /**
+     * A chain of API rules for other paths than {@link #API_PATHS}, such as a service's FHIR endpoint; run it
+     * before the service's other chains.
+     */
+    public static SecurityFilterChain chainFor(HttpSecurity http, Rules serviceRules, String... paths) throws Exception {
+        return configure(http.securityMatcher(anyOf(paths)), serviceRules);
+    }
+
     private static SecurityFilterChain configure(HttpSecurity http, Rules serviceRules) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> {

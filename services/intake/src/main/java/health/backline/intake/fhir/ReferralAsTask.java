@@ -1,0 +1,49 @@
+package health.backline.intake.fhir;
+
+import health.backline.intake.referral.ReferralView;
+import java.util.Date;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskIntent;
+
+/**
+ * A referral's workflow state as a FHIR R4 Task whose focus is the referral's ServiceRequest (same id): FHIR's
+ * task status, Backline's status as businessStatus, the queue whose person must act as owner.
+ */
+final class ReferralAsTask {
+
+    private ReferralAsTask() {
+    }
+
+    static Task of(ReferralView view) {
+        Task task = new Task();
+        task.setId(view.id().toString());
+        task.addIdentifier(new Identifier().setSystem(BacklineCodes.REFERRAL_ID).setValue(view.id().toString()));
+        task.setStatus(FhirStates.taskStatus(view.status()));
+        task.setIntent(TaskIntent.ORDER);
+        task.setBusinessStatus(ReferralAsServiceRequest.concept(BacklineCodes.REFERRAL_STATUS, view.status()));
+        task.setFocus(new Reference("ServiceRequest/" + view.id()));
+        task.setFor(new Reference().setIdentifier(
+                new Identifier().setSystem(BacklineCodes.MRN).setValue(view.patient().mrn()))
+                .setDisplay(view.patient().givenName() + " " + view.patient().familyName()));
+        task.setAuthoredOn(Date.from(view.submittedAt()));
+        Period execution = new Period().setStart(Date.from(view.submittedAt()));
+        if (task.getStatus() == Task.TaskStatus.COMPLETED || task.getStatus() == Task.TaskStatus.CANCELLED) {
+            execution.setEnd(Date.from(lastChange(view)));
+        }
+        task.setExecutionPeriod(execution);
+        task.setLastModified(Date.from(lastChange(view)));
+        FhirStates.Queue queue = FhirStates.queue(view.status());
+        if (queue != null) {
+            task.setOwner(new Reference().setIdentifier(new Identifier().setSystem(BacklineCodes.QUEUE)
+                    .setValue(queue.code)).setDisplay(queue.display));
+        }
+        return task;
+    }
+
+    private static java.time.Instant lastChange(ReferralView view) {
+        return view.timeline().isEmpty() ? view.submittedAt() : view.timeline().get(view.timeline().size() - 1).at();
+    }
+}
