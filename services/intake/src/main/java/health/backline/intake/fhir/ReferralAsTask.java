@@ -1,6 +1,7 @@
 package health.backline.intake.fhir;
 
 import health.backline.intake.referral.ReferralView;
+import health.backline.intake.referral.StoredReferral;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
@@ -10,14 +11,16 @@ import org.hl7.fhir.r4.model.Task.TaskIntent;
 
 /**
  * A referral's workflow state as a FHIR R4 Task whose focus is the referral's ServiceRequest (same id): FHIR's
- * task status, Backline's status as businessStatus, the queue whose person must act as owner.
+ * task status, Backline's status as businessStatus, the queue whose person must act as owner, and by when
+ * (restriction.period.end, the deadline of that person's task as the workflow reported it).
  */
 final class ReferralAsTask {
 
     private ReferralAsTask() {
     }
 
-    static Task of(ReferralView view) {
+    static Task of(StoredReferral referral) {
+        ReferralView view = referral.view();
         Task task = new Task();
         task.setId(view.id().toString());
         task.addIdentifier(new Identifier().setSystem(BacklineCodes.REFERRAL_ID).setValue(view.id().toString()));
@@ -39,6 +42,9 @@ final class ReferralAsTask {
         if (queue != null) {
             task.setOwner(new Reference().setIdentifier(new Identifier().setSystem(BacklineCodes.QUEUE)
                     .setValue(queue.code)).setDisplay(queue.display));
+        }
+        if (referral.due() != null) {
+            task.getRestriction().setPeriod(new Period().setEnd(Date.from(referral.due())));
         }
         return task;
     }

@@ -30,7 +30,7 @@ class TaskProvider implements IResourceProvider {
 
     @Read
     public Task read(@IdParam IdType id) {
-        return ReferralAsTask.of(referrals.read(id.getIdPart(), "GET /fhir/Task/{id}").view());
+        return ReferralAsTask.of(referrals.read(id.getIdPart(), "GET /fhir/Task/{id}"));
     }
 
     /** {@code Task?focus=ServiceRequest/{id}}: the one Task of that referral. */
@@ -45,6 +45,6 @@ class TaskProvider implements IResourceProvider {
         } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException none) {
             return List.of();
         }
-        return List.of(ReferralAsTask.of(referral.view()));
+        return List.of(ReferralAsTask.of(referral));
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Referrals {
 
-    private static final String COLUMNS = "id, submitted_at, status, pathway, intake, triage, appointment";
+    private static final String COLUMNS = "id, submitted_at, status, status_due, pathway, intake, triage, appointment";
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -79,7 +79,7 @@ public class Referrals {
     public void recordTriage(UUID id, TriageSummary triage, Pathway pathway, ReferralStatus status, Instant at) {
         jdbc.sql("""
                         UPDATE referral SET triage = CAST(:triage AS jsonb), pathway = :pathway, status = :status,
-                               updated_at = :at
+                               status_due = NULL, updated_at = :at
                         WHERE id = :id""")
                 .param("triage", json(triage))
                 .param("pathway", pathway == null ? null : pathway.name())
@@ -90,14 +90,16 @@ public class Referrals {
     }
 
     /**
-     * Applies a status the workflow reported, unless a later report was applied already; false if it was older.
+     * Applies a status the workflow reported, with the deadline of whoever it waits for (or null), unless a
+     * later report was applied already; false if it was older.
      */
-    public boolean recordStatus(UUID id, ReferralStatus status, Pathway pathway, Instant reportedAt) {
+    public boolean recordStatus(UUID id, ReferralStatus status, Pathway pathway, Instant reportedAt, Instant due) {
         return jdbc.sql("""
                         UPDATE referral SET status = :status, pathway = COALESCE(:pathway, pathway), status_at = :at,
-                               updated_at = now()
+                               status_due = :due, updated_at = now()
                         WHERE id = :id AND status_at <= :at""")
                 .param("status", status.name())
+                .param("due", due == null ? null : Timestamp.from(due))
                 .param("pathway", pathway == null ? null : pathway.name())
                 .param("at", Timestamp.from(reportedAt))
                 .param("id", id)
@@ -137,8 +139,7 @@ public class Referrals {
                 .query(this::toStored).list();
         Map<UUID, List<TimelineEntry>> timelines = timelines(rows.stream().map(r -> r.view().id()).toList());
         return rows.stream()
-                .map(r -> new StoredReferral(withTimeline(r.view(), timelines.getOrDefault(r.view().id(), List.of())),
-                        r.intake()))
+                .map(r -> r.withTimeline(timelines.getOrDefault(r.view().id(), List.of())))
                 .toList();
     }
 
@@ -158,13 +159,7 @@ public class Referrals {
 
     private StoredReferral withTimeline(StoredReferral stored) {
         UUID id = stored.view().id();
-        return new StoredReferral(withTimeline(stored.view(), timelines(List.of(id)).getOrDefault(id, List.of())),
-                stored.intake());
-    }
-
-    private static ReferralView withTimeline(ReferralView view, List<TimelineEntry> timeline) {
-        return new ReferralView(view.id(), view.status(), view.submittedAt(), view.patient(), view.triage(),
-                view.pathway(), view.appointment(), timeline);
+        return stored.withTimeline(timelines(List.of(id)).getOrDefault(id, List.of()));
     }
 
     private Map<UUID, List<TimelineEntry>> timelines(List<UUID> ids) {
@@ -197,7 +192,8 @@ public class Referrals {
                 pathway == null ? null : Pathway.valueOf(pathway),
                 read(rs.getString("appointment"), Appointment.class),
                 List.of());
-        return new StoredReferral(view, intake);
+        Timestamp due = rs.getTimestamp("status_due");
+        return new StoredReferral(view, intake, due == null ? null : due.toInstant());
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -38,7 +38,7 @@ public class ReferralProgress {
         UUID id = UUID.fromString(change.referralId());
         ReferralView referral = referrals.lock(id)
                 .orElseThrow(() -> unknown("Status report", id));
-        if (!referrals.recordStatus(id, change.status(), change.pathway(), change.at())) {
+        if (!referrals.recordStatus(id, change.status(), change.pathway(), change.at(), change.due())) {
             return;
         }
         if (change.status() == ReferralStatus.CANCELLED) {

@@ -124,7 +124,10 @@ class FhirFacadeIT {
     void an_imaging_referral_is_a_proposal_until_a_clinician_confirms_it() {
         String id = submit("MRN-F002");
         triage(id, Pathway.URGENT_IMAGING, List.of("R14"));
-        RecordMetadata review = sendStatus(id, ReferralStatus.AWAITING_REVIEW, Pathway.URGENT_IMAGING, "Waiting for review");
+        Instant due = Instant.now().plus(Duration.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        RecordMetadata review = KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_STATUS,
+                id, UUID.randomUUID().toString(), "backline.referral.status-changed.v1", json(new ReferralStatusChanged(
+                        id, ReferralStatus.AWAITING_REVIEW, Pathway.URGENT_IMAGING, "Waiting for review", Instant.now(), due))));
         ConsumerProgress.awaitHandled(RealInfrastructure.get(), "intake-status-changes", review);
 
         ServiceRequest request = parse(get("clinician", "/fhir/ServiceRequest/" + id).getBody(), ServiceRequest.class);
@@ -137,6 +140,7 @@ class FhirFacadeIT {
         assertThat(task.getStatus().toCode()).isEqualTo("accepted");
         assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("AWAITING_REVIEW");
         assertThat(task.getOwner().getIdentifier().getValue()).isEqualTo("clinician");
+        assertThat(task.getRestriction().getPeriod().getEnd().toInstant()).isEqualTo(due);
     }
 
     @Test
@@ -153,6 +157,7 @@ class FhirFacadeIT {
         assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("SCHEDULED");
         assertThat(task.getFocus().getReference()).isEqualTo("ServiceRequest/" + id);
         assertThat(task.hasOwner()).as("nobody has to act on a booked referral").isFalse();
+        assertThat(task.hasRestriction()).isFalse();
         assertThat(get("admin", "/fhir/Task?focus=ServiceRequest/" + UUID.randomUUID()).getBody())
                 .contains("\"total\":0");
         assertThat(get("admin", "/fhir/Task/" + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -5,6 +5,7 @@ import health.backline.events.ReferralStatus;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.referral.ReferralProcess.Variables;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,6 +29,8 @@ class ReferralStatusPublisher implements JavaDelegate {
     /** Injected per milestone from the BPMN's {@code camunda:field}. */
     private Expression status;
     private Expression detail;
+    /** On the milestones before a human task: the task's deadline, an ISO-8601 duration from now. */
+    private Expression due;
 
     ReferralStatusPublisher(EventOutbox outbox) {
         this.outbox = outbox;
@@ -43,7 +46,8 @@ class ReferralStatusPublisher implements JavaDelegate {
                 ? ReferralStatusChanged.cancelled(execution.getBusinessKey(), pathway,
                         (String) execution.getVariable(Variables.CANCEL_REASON), now)
                 : new ReferralStatusChanged(execution.getBusinessKey(), newStatus, pathway,
-                        detailOf(newStatus, (String) detail.getValue(execution), execution), now));
+                        detailOf(newStatus, (String) detail.getValue(execution), execution), now,
+                        due == null ? null : now.plus(Duration.parse((String) due.getValue(execution)))));
     }
 
     private static String detailOf(ReferralStatus status, String milestone, DelegateExecution execution) {

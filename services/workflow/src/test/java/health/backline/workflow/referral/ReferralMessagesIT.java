@@ -1,6 +1,7 @@
 package health.backline.workflow.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +21,11 @@ import health.backline.testsupport.ConsumerProgress;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.workflow.WorkflowServiceTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +34,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +57,9 @@ class ReferralMessagesIT {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    TaskService tasks;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -136,6 +144,25 @@ class ReferralMessagesIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event WHERE record_key = ?")
                 .param(referral).query(Long.class).single() == 0);
         assertThat(requests.allUpToNow()).filteredOn(r -> r.key().equals(referral)).hasSize(1);
+    }
+
+    @Test
+    void a_status_that_waits_for_a_clinician_carries_the_deadline_of_their_task() throws Exception {
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String referral = UUID.randomUUID().toString();
+        send(submitted(referral));
+        send(new ReferralTriaged(referral, Pathway.URGENT_IMAGING, Pathway.URGENT_IMAGING.priority(), List.of("R14"),
+                List.of("Osteoporosis"), null));
+
+        JsonNode review = objectMapper.readTree(statuses.await(r -> r.key().equals(referral)
+                && new String(r.value(), StandardCharsets.UTF_8).contains("AWAITING_REVIEW")).value());
+        Instant at = Instant.parse(review.get("at").asText());
+        assertThat(Instant.parse(review.get("due").asText())).isEqualTo(at.plus(Duration.ofHours(4)));
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(referral).singleResult();
+        assertThat(task.getDueDate().toInstant()).isCloseTo(at.plus(Duration.ofHours(4)), within(1, ChronoUnit.SECONDS));
+        JsonNode triaged = objectMapper.readTree(statuses.await(r -> r.key().equals(referral)
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"TRIAGED\"")).value());
+        assertThat(triaged.has("due")).as("triaged waits for nobody").isFalse();
     }
 
     private long historicInstancesOf(String referral) {

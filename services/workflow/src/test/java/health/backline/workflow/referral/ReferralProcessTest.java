@@ -443,10 +443,14 @@ class ReferralProcessTest {
 
         private Expression status;
         private Expression detail;
+        private Expression due;
 
         @Override
         public void execute(DelegateExecution execution) {
             assertThat((String) detail.getValue(execution)).isNotBlank();
+            if (due != null) {
+                assertThat(Duration.parse((String) due.getValue(execution))).isPositive();
+            }
             statuses.add(ReferralStatus.valueOf((String) status.getValue(execution)));
         }
     }
