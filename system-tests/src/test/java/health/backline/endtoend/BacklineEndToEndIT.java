@@ -1,14 +1,18 @@
 package health.backline.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.endtoend.RunningBackline.Response;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +131,35 @@ class BacklineEndToEndIT {
         JsonNode view = awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
         assertThat(view.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
         assertThat(awaitTask("clinician", referral, "ReviewImagingReferral")).isNotBlank();
+    }
+
+    /** FHIR in and out: the Task shows whose move it is and by when; the ServiceRequest sent back is triaged alike. */
+    @Test
+    void a_referral_read_as_fhir_and_sent_back_as_fhir_takes_the_same_path() {
+        String referral = submit(caseWithPathway("URGENT_IMAGING").get("intake"));
+        JsonNode view = awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+        String reviewTask = awaitTask("clinician", referral, "ReviewImagingReferral");
+
+        JsonNode task = backline.get("intake", "/fhir/Task?focus=ServiceRequest/" + referral, "clinician").body()
+                .at("/entry/0/resource");
+        assertThat(task.get("status").asText()).isEqualTo("accepted");
+        assertThat(task.at("/businessStatus/coding/0/code").asText()).isEqualTo("AWAITING_REVIEW");
+        assertThat(task.at("/owner/identifier/value").asText()).isEqualTo("clinician");
+        JsonNode openTask = backline.get("workflow", "/api/tasks?referralId=" + referral, "clinician").body().get(0);
+        assertThat(openTask.get("id").asText()).isEqualTo(reviewTask);
+        assertThat(OffsetDateTime.parse(task.at("/restriction/period/end").asText()).toInstant())
+                .isCloseTo(OffsetDateTime.parse(openTask.get("due").asText()).toInstant(), within(1, ChronoUnit.SECONDS));
+
+        ObjectNode request = (ObjectNode) backline.get("intake", "/api/referrals/" + referral + "/fhir", "frontdesk").body();
+        assertThat(request.get("intent").asText()).isEqualTo("proposal");
+        request.remove(List.of("id", "identifier", "reasonCode", "performerType", "priority", "occurrenceDateTime"));
+        Response created = backline.post("intake", "/fhir/ServiceRequest", "frontdesk", request.toString(), Map.of());
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode again = awaitView(created.body().get("id").asText(),
+                v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+        assertThat(again.get("triage")).isEqualTo(view.get("triage"));
+        assertThat(again.get("patient")).isEqualTo(view.get("patient"));
     }
 
     @Test

@@ -21,8 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -58,7 +56,7 @@ public class FhirReferrals {
 
     /** The referral, read by the signed-in user through this channel; FHIR's 404 if there is none. */
     public StoredReferral read(String id, String channel) {
-        StoredReferral referral = parse(id).flatMap(referrals::findWithIntake)
+        StoredReferral referral = referrals.findWithIntake(id)
                 .orElseThrow(() -> new ResourceNotFoundException("No referral has id " + id));
         recordRead(channel, List.of(referral), "the referral");
         return referral;
@@ -126,14 +124,6 @@ public class FhirReferrals {
                     .setDiagnostics(issue.detail()).addExpression(issue.pointer());
         }
         return outcome;
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private static String sha256(String text) {

@@ -65,6 +65,20 @@ public class Referrals {
         return findStored(id);
     }
 
+    /** The referral whose id a client wrote: empty for an unknown id, or text that is no id at all. */
+    public Optional<StoredReferral> findWithIntake(String id) {
+        return idOf(id).flatMap(this::findStored);
+    }
+
+    /** The referral id a client wrote, if it is one. */
+    public static Optional<UUID> idOf(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
     Optional<StoredReferral> findByIdempotencyKey(String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM referral WHERE idempotency_key = ?").param(key)
                 .query(this::toStored).optional().map(this::withTimeline);

@@ -50,7 +50,7 @@ class ReferralPageController {
     @PostMapping("/referrals/{id}/cancel")
     ModelAndView cancel(@PathVariable String id, @RequestParam(required = false) String reason, Principal user,
                         RedirectAttributes redirect) {
-        Optional<UUID> referralId = parse(id);
+        Optional<UUID> referralId = Referrals.idOf(id);
         if (referralId.isEmpty()) {
             return notFound(id);
         }
@@ -107,15 +107,7 @@ class ReferralPageController {
     }
 
     private Optional<ReferralView> find(String id) {
-        return parse(id).flatMap(referrals::find);
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Referrals.idOf(id).flatMap(referrals::find);
     }
 
     private static ModelAndView notFound(String id) {
