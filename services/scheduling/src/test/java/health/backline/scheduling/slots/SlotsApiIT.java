@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.scheduling.SchedulingServiceTest;
+import health.backline.testsupport.ClasspathText;
+import health.backline.testsupport.apidocs.ApiDocsCheck;
+import health.backline.testsupport.apidocs.ServedApiDocs;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -151,6 +155,17 @@ class SlotsApiIT extends OnAFreshMorning {
         assertThat(get("scheduler", "/api/slots").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("admin", "/api/slots").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity(url("/actuator/health"), String.class).getBody()).contains("\"status\":\"UP\"");
+    }
+
+    /** Here rather than in a class of its own: each scheduling test class starts the service afresh. */
+    @Test
+    void the_api_docs_need_a_login_document_exactly_the_endpoint_list_and_their_new_slot_is_added() {
+        ApiDocsCheck.forService("scheduling").assertMatches(ServedApiDocs.of(URI.create(url(""))).fetchWithBasic());
+
+        ResponseEntity<JsonNode> added = post("scheduler", ClasspathText.of(SlotApiDocs.NEW_SLOT));
+
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(added.getBody().get("resource").asText()).isEqualTo("PT-2");
     }
 
     private void book(String slotId) {

@@ -11,14 +11,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The security every service's API shares: HTTP Basic, no session, health and API docs open, metrics for
- * admins and the scrape user, anything a service does not name is for admins. A service adds the rules of its own endpoints.
+ * The security every service's API shares: HTTP Basic, no session, health open, metrics for admins and the scrape
+ * user, anything a service does not name is for admins. A service adds the rules of its own endpoints. The API docs
+ * have a chain of their own ({@code health.backline.starter.apidocs}), before this one.
  */
 public final class ApiSecurity {
 
     /** What machines call; everything else (pages) belongs to {@link PageSecurity}. */
-    public static final String[] API_PATHS = {"/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**",
-            "/swagger-ui/**", "/swagger-ui.html", "/error"};
+    public static final String[] API_PATHS = {"/api/**", "/engine-rest/**", "/actuator/**", "/error"};
 
     public interface Rules extends Customizer<
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
@@ -49,7 +49,6 @@ public final class ApiSecurity {
         return http
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-                    auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     auth.requestMatchers("/error").permitAll();
                     auth.requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), MetricsScrapeUser.ROLE);
                     serviceRules.customize(auth);

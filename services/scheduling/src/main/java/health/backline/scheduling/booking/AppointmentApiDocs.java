@@ -1,0 +1,19 @@
+package health.backline.scheduling.booking;
+
+import static health.backline.starter.apidocs.OperationDocs.operation;
+import static org.springframework.http.HttpMethod.GET;
+
+import health.backline.starter.apidocs.ApiDocs;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The appointments API in the API docs (API.md, Scheduling). */
+@Configuration(proxyBeanMethods = false)
+class AppointmentApiDocs {
+
+    @Bean
+    ApiDocs appointmentOperations() {
+        return ApiDocs.of(operation(GET, "/api/appointments",
+                "A referral's appointments (referralId required); schedulers, clinicians, clinical leads, admins"));
+    }
+}
