@@ -1,7 +1,6 @@
 package health.backline.intake.fhir;
 
 import health.backline.events.Labelled;
-import health.backline.events.Pathway;
 import health.backline.events.ReferralStatus;
 import health.backline.events.intake.Finding;
 import health.backline.events.intake.Intake;
@@ -12,11 +11,13 @@ import health.backline.intake.referral.StoredReferral;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
@@ -107,7 +108,7 @@ final class ReferralAsServiceRequest {
         patient.setId(PATIENT_ID);
         patient.addIdentifier(new Identifier().setSystem(BacklineCodes.MRN).setValue(details.mrn()));
         patient.addName(new HumanName().setFamily(details.familyName()).addGiven(details.givenName()));
-        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(details.birthDate().toString()));
+        patient.setBirthDateElement(new DateType(details.birthDate().toString()));
         if (details.sex() != null) {
             patient.setGender(AdministrativeGender.fromCode(details.sex().code()));
         }
@@ -156,7 +157,7 @@ final class ReferralAsServiceRequest {
         }
         observation.addComponent().setCode(new CodeableConcept(IntakeItem.startBackItem(9)))
                 .setValue(new CodeableConcept(new Coding(BacklineCodes.BOTHERSOMENESS, answers.bothersome().name(),
-                        answers.bothersome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
+                        answers.bothersome().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
         return observation;
     }
 

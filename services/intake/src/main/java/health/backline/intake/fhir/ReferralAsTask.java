@@ -2,6 +2,7 @@ package health.backline.intake.fhir;
 
 import health.backline.intake.referral.ReferralView;
 import health.backline.intake.referral.StoredReferral;
+import java.time.Instant;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
@@ -49,7 +50,7 @@ final class ReferralAsTask {
         return task;
     }
 
-    private static java.time.Instant lastChange(ReferralView view) {
+    private static Instant lastChange(ReferralView view) {
         return view.timeline().isEmpty() ? view.submittedAt() : view.timeline().get(view.timeline().size() - 1).at();
     }
 }

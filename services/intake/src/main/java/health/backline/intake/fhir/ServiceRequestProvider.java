@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import health.backline.intake.referral.ReferralFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
@@ -73,7 +74,7 @@ class ServiceRequestProvider implements IResourceProvider {
     private static ServiceRequestStatus requestStatus(String code) {
         try {
             return ServiceRequestStatus.fromCode(code);
-        } catch (org.hl7.fhir.exceptions.FHIRException unknown) {
+        } catch (FHIRException unknown) {
             throw new InvalidRequestException("status: unknown request status " + code);
         }
     }

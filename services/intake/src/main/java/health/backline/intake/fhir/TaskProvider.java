@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import health.backline.intake.referral.StoredReferral;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
@@ -42,7 +43,7 @@ class TaskProvider implements IResourceProvider {
         StoredReferral referral;
         try {
             referral = referrals.read(focus.getIdPart(), "GET /fhir/Task?focus=");
-        } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException none) {
+        } catch (ResourceNotFoundException none) {
             return List.of();
         }
         return List.of(ReferralAsTask.of(referral));
