@@ -11,6 +11,7 @@ import health.backline.events.Topics;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.starter.kafka.UrgentLane;
 import health.backline.starter.outbox.KafkaEventRelay.OutboxSettings;
+import health.backline.starter.tracing.TraceParents;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
@@ -68,6 +69,9 @@ class OutboxIT {
 
     @Autowired
     ObjectMapper objectMapper;
+
+    @Autowired
+    TraceParents traceParents;
 
     @Test
     void an_event_reaches_kafka_only_once_its_transaction_commits() {
@@ -186,7 +190,7 @@ class OutboxIT {
         // Small batches, polled all the time: the two relays compete for lanes round after round.
         var eager = new OutboxSettings(50, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(25));
         var secondInstance = new OutboxRelayLoop(new KafkaEventRelay(kafka, table, transaction, urgentLane, eager,
-                Clock.systemUTC()), eager);
+                Clock.systemUTC(), traceParents), eager);
         secondInstance.start();
         try {
             EightCommittingThreads.commit(transaction, outbox, referrals, 5);
@@ -232,7 +236,7 @@ class OutboxIT {
         String referral = UUID.randomUUID().toString();
         transaction.executeWithoutResult(tx -> table.insert(new OutboundEvent(UUID.randomUUID().toString(),
                 "backline.referral.status-changed.v1", Topics.REFERRALS_STATUS, referral, Priority.ROUTINE, Instant.now(),
-                "/backline/events-test", "{\"referralId\":\"" + referral + "\",\"status\":\"SCHEDULED\"}")));
+                "/backline/events-test", "{\"referralId\":\"" + referral + "\",\"status\":\"SCHEDULED\"}", null)));
 
         status.await(r -> r.key().equals(referral));
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
