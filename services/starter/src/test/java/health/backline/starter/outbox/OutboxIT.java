@@ -16,6 +16,8 @@ import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
 import io.cloudevents.CloudEvent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +41,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The transactional outbox against a real broker and database: after commit, nothing lost, in order. */
+/** The transactional outbox against a real broker and database: after commit, nothing lost, in order, in its trace. */
 @SpringBootTest
+@AutoConfigureObservability(metrics = false)
 @WithRealInfrastructure
 class OutboxIT {
 
@@ -72,6 +76,9 @@ class OutboxIT {
 
     @Autowired
     TraceParents traceParents;
+
+    @Autowired
+    Tracer tracer;
 
     @Test
     void an_event_reaches_kafka_only_once_its_transaction_commits() {
@@ -181,6 +188,23 @@ class OutboxIT {
         }
         status.await(r -> r.key().equals(referral));
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
+    }
+
+    /** The relay's thread carries no trace: the record continues the writer's, child of a span the writer's made. */
+    @Test
+    void an_event_is_sent_in_the_trace_of_the_transaction_that_wrote_it() {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String referral = UUID.randomUUID().toString();
+        Span writer = tracer.nextSpan().name("writer").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(writer)) {
+            transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "traced")));
+        } finally {
+            writer.end();
+        }
+
+        String[] traceParent = header(status.await(r -> r.key().equals(referral)), "traceparent").split("-");
+        assertThat(traceParent[1]).isEqualTo(writer.context().traceId());
+        assertThat(traceParent[2]).as("the relay's send span").isNotEqualTo(writer.context().spanId());
     }
 
     @Test
