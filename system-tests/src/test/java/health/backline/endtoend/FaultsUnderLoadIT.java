@@ -6,16 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.endtoend.RunningBackline.Response;
 import health.backline.events.Topics;
-import health.backline.local.BindAddress;
-import health.backline.testsupport.FreePorts;
-import health.backline.local.LocalKafka;
-import health.backline.testsupport.Infrastructure;
-import health.backline.testsupport.RealInfrastructure;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +42,7 @@ class FaultsUnderLoadIT {
     /** Slots added per pathway that books slots, beyond the seeded ones: more than the run submits. */
     private static final int EXTRA_SLOTS = 500;
 
-    private static Path brokerLog;
-    private static int[] brokerPorts;
-    private static LocalKafka broker;
-    private static String database;
+    private static OwnBrokerAndDatabase brokerAndDatabase;
     private static RunningBackline backline;
 
     private final Map<String, String> expectedStatus = new ConcurrentHashMap<>();
@@ -63,15 +50,8 @@ class FaultsUnderLoadIT {
 
     @BeforeAll
     static void servicesOverABrokerAndDatabaseOfTheirOwn() throws Exception {
-        brokerLog = Files.createTempDirectory("backline-faults-kafka");
-        brokerPorts = FreePorts.take(2);
-        broker = LocalKafka.start(brokerLog, BindAddress.LOOPBACK, brokerPorts[0], brokerPorts[1]);
-        database = "faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection db = serverConnection(); Statement statement = db.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        backline = RunningBackline.startWith(RunningBackline.connections(broker.bootstrapServers(), database),
-                "-faults", SERVICES);
+        brokerAndDatabase = OwnBrokerAndDatabase.start("faults");
+        backline = RunningBackline.startWith(brokerAndDatabase.connections(), "-faults", SERVICES);
         addSlots("PHYSICAL_THERAPY", "PT-FAULTS", "Physiotherapy clinic");
         addSlots("PRIMARY_CARE_FOLLOW_UP", "GP-FAULTS", "Primary care clinic");
     }
@@ -93,8 +73,8 @@ class FaultsUnderLoadIT {
         if (backline != null) {
             backline.close();
         }
-        if (broker != null) {
-            broker.close();
+        if (brokerAndDatabase != null) {
+            brokerAndDatabase.close();
         }
     }
 
@@ -111,10 +91,10 @@ class FaultsUnderLoadIT {
                         service, back.toMillis(), expectedStatus.size());
                 pause(Duration.ofSeconds(5));
             }
-            broker.close();
+            brokerAndDatabase.stopBroker();
             System.out.printf("[faults] broker stopped (%d referrals accepted so far)%n", expectedStatus.size());
             pause(BROKER_DOWN);
-            broker = LocalKafka.start(brokerLog, BindAddress.LOOPBACK, brokerPorts[0], brokerPorts[1]);
+            brokerAndDatabase.startBrokerAgain();
             System.out.printf("[faults] broker started again on its log after %d s%n", BROKER_DOWN.toSeconds());
             pause(Duration.ofSeconds(10));
         } finally {
@@ -180,7 +160,7 @@ class FaultsUnderLoadIT {
     }
 
     private void assertNothingDoubled() throws Exception {
-        ProcessedOnce.assertEachReferralProcessedOnce(jdbcUrl(database), expectedStatus);
+        ProcessedOnce.assertEachReferralProcessedOnce(brokerAndDatabase.jdbcUrl(), expectedStatus);
         for (String id : expectedStatus.keySet()) {
             List<String> statuses = new ArrayList<>();
             backline.get("intake", "/api/referrals/" + id, "frontdesk").body().get("timeline")
@@ -192,7 +172,7 @@ class FaultsUnderLoadIT {
     /** Records in every dead-letter topic of the services' broker. */
     private static long deadLetters() {
         try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokerAndDatabase.bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             long records = 0;
             for (String topic : Topics.ALL) {
@@ -205,23 +185,6 @@ class FaultsUnderLoadIT {
             }
             return records;
         }
-    }
-
-    private static Connection serverConnection() throws Exception {
-        return DriverManager.getConnection(RealInfrastructure.get().jdbcUrl(), user(), password());
-    }
-
-    private static String jdbcUrl(String databaseName) {
-        Infrastructure infrastructure = RealInfrastructure.get();
-        return "jdbc:postgresql://" + infrastructure.databaseHost() + ":" + infrastructure.databasePort() + "/" + databaseName;
-    }
-
-    private static String user() {
-        return RealInfrastructure.get().databaseUser();
-    }
-
-    private static String password() {
-        return RealInfrastructure.get().databasePassword();
     }
 
     private static void pause(Duration duration) {

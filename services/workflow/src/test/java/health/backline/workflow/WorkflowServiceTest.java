@@ -11,7 +11,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A workflow integration test: the whole service on a random port and through MockMvc, metrics exported as in
+ * A workflow integration test: the whole service on a random port and through MockMvc, metrics and traces as in
  * production, on the real Kafka broker and PostgreSQL of {@link WithRealInfrastructure}. Every class with this
  * configuration shares one Spring context. The job executor is off: a deadline passes when a test moves the
  * engine's clock and runs the timer, so no timer fires in another class's test.
@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureMockMvc
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @WithRealInfrastructure
 public @interface WorkflowServiceTest {
 }

@@ -9,6 +9,7 @@ import health.backline.starter.inbox.InboxWiring;
 import health.backline.starter.kafka.KafkaWiring;
 import health.backline.starter.outbox.OutboxWiring;
 import health.backline.starter.security.SecurityWiring;
+import health.backline.starter.tracing.TracingWiring;
 import health.backline.starter.web.LoginPage;
 import health.backline.starter.web.ProblemAdvice;
 import health.backline.starter.web.StrictUtf8Bodies;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
 @Import({KafkaWiring.class, OutboxWiring.class, InboxWiring.class, SecurityWiring.class, ProblemAdvice.class,
-        StrictUtf8Bodies.class, AuditExportSecurity.class})
+        StrictUtf8Bodies.class, AuditExportSecurity.class, TracingWiring.class})
 public class StarterAutoConfiguration {
 
     /** The shared login page, for services that render pages. */

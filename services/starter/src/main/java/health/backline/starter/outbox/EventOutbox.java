@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.EventPayload;
 import health.backline.events.EventType;
+import health.backline.starter.tracing.TraceParents;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Where a service puts the events its state changes cause. The event is stored in the caller's
  * database transaction ({@code outbox_event}) and sent to Kafka by {@link KafkaEventRelay} once that
- * transaction has committed: the commit wakes the relay.
+ * transaction has committed: the commit wakes the relay. The event keeps the caller's trace context, so the
+ * record continues the trace of the change it reports.
  */
 public class EventOutbox {
 
@@ -21,13 +23,16 @@ public class EventOutbox {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final String source;
+    private final TraceParents traceParents;
 
-    public EventOutbox(OutboxTable table, OutboxRelayLoop relay, ObjectMapper objectMapper, Clock clock, String source) {
+    public EventOutbox(OutboxTable table, OutboxRelayLoop relay, ObjectMapper objectMapper, Clock clock, String source,
+                       TraceParents traceParents) {
         this.table = table;
         this.relay = relay;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.source = source;
+        this.traceParents = traceParents;
     }
 
     /** Must run inside the transaction that makes the change the event reports. */
@@ -37,7 +42,7 @@ public class EventOutbox {
         }
         EventType type = EventType.of(payload);
         table.insert(new OutboundEvent(UUID.randomUUID().toString(), type.type(), type.topic(), payload.referralId(),
-                payload.lane(), clock.instant(), source, toJson(payload)));
+                payload.lane(), clock.instant(), source, toJson(payload), traceParents.current()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

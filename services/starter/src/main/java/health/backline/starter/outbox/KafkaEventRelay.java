@@ -2,8 +2,10 @@ package health.backline.starter.outbox;
 
 import health.backline.starter.kafka.UrgentLane;
 import health.backline.starter.outbox.OutboxTable.Pending;
+import health.backline.starter.tracing.TraceParents;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.tracing.CurrentTraceContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,17 +47,19 @@ public class KafkaEventRelay {
     private final UrgentLane urgentLane;
     private final OutboxSettings settings;
     private final Clock clock;
+    private final TraceParents traceParents;
     /** Referrals whose oldest event the broker refused, and until when they rest. */
     private final Map<String, Instant> resting = new ConcurrentHashMap<>();
 
     public KafkaEventRelay(KafkaTemplate<String, CloudEvent> kafka, OutboxTable table, TransactionTemplate transaction,
-                           UrgentLane urgentLane, OutboxSettings settings, Clock clock) {
+                           UrgentLane urgentLane, OutboxSettings settings, Clock clock, TraceParents traceParents) {
         this.kafka = kafka;
         this.table = table;
         this.transaction = transaction;
         this.urgentLane = urgentLane;
         this.settings = settings;
         this.clock = clock;
+        this.traceParents = traceParents;
     }
 
     /** One round: the next batch of the lanes this instance may relay. Returns how many events it read. */
@@ -118,8 +122,12 @@ public class KafkaEventRelay {
         return acknowledged;
     }
 
+    /**
+     * Sends in the trace of the transaction that wrote the event, not of this thread: the template's send span is a
+     * child of the writer's span, and the record's {@code traceparent} header names it.
+     */
     private CompletableFuture<?> sendOne(OutboundEvent event) {
-        try {
+        try (CurrentTraceContext.Scope writer = traceParents.continueFrom(event.traceParent())) {
             return kafka.send(record(event));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

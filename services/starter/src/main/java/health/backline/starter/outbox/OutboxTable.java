@@ -37,10 +37,12 @@ public class OutboxTable {
             jdbc.sql("UPDATE outbox_event SET urgent = true WHERE record_key = ? AND NOT urgent").param(event.key()).update();
         }
         jdbc.sql("""
-                        INSERT INTO outbox_event (id, topic, record_key, lane, urgent, stat, type, source, time, data)
-                        VALUES (?, ?, ?, hashtext(?) & 15, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO outbox_event (id, topic, record_key, lane, urgent, stat, type, source, time, data,
+                                                  trace_parent)
+                        VALUES (?, ?, ?, hashtext(?) & 15, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.fromString(event.id()), event.topic(), event.key(), event.key(), event.urgent(),
-                        event.stat(), event.type(), event.source(), Timestamp.from(event.time()), event.data())
+                        event.stat(), event.type(), event.source(), Timestamp.from(event.time()), event.data(),
+                        event.traceParent())
                 .update();
     }
 
@@ -59,14 +61,15 @@ public class OutboxTable {
     /** The next events of these lanes: stat ones first, then urgent, then oldest first; none of the referrals left out. */
     List<Pending> next(List<Integer> lanes, Collection<String> leaveOut, int limit) {
         return jdbc.sql("""
-                        SELECT position, id, type, topic, record_key, urgent, stat, time, source, data FROM outbox_event
+                        SELECT position, id, type, topic, record_key, urgent, stat, time, source, data, trace_parent
+                        FROM outbox_event
                         WHERE lane = ANY(?) AND NOT (record_key = ANY(?))
                         ORDER BY stat DESC, urgent DESC, position LIMIT ?""")
                 .params(lanes.toArray(Integer[]::new), leaveOut.toArray(String[]::new), limit)
                 .query((row, number) -> new Pending(row.getLong("position"), new OutboundEvent(
                         row.getString("id"), row.getString("type"), row.getString("topic"), row.getString("record_key"),
                         priorityOf(row), row.getTimestamp("time").toInstant(), row.getString("source"),
-                        row.getString("data"))))
+                        row.getString("data"), row.getString("trace_parent"))))
                 .list();
     }
 

@@ -3,6 +3,7 @@ package health.backline.starter.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.starter.kafka.UrgentLane;
 import health.backline.starter.outbox.KafkaEventRelay.OutboxSettings;
+import health.backline.starter.tracing.TraceParents;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -35,8 +36,8 @@ public class OutboxWiring {
     @Bean
     KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, CloudEvent> kafka, OutboxTable table,
                                     TransactionTemplate transaction, UrgentLane urgentLane, OutboxSettings settings,
-                                    Clock clock) {
-        return new KafkaEventRelay(kafka, table, transaction, urgentLane, settings, clock);
+                                    Clock clock, TraceParents traceParents) {
+        return new KafkaEventRelay(kafka, table, transaction, urgentLane, settings, clock, traceParents);
     }
 
     @Bean
@@ -46,8 +47,8 @@ public class OutboxWiring {
 
     @Bean
     EventOutbox eventOutbox(OutboxTable table, OutboxRelayLoop relay, ObjectMapper objectMapper, Clock clock,
-                            @Value("/backline/${spring.application.name}") String source) {
-        return new EventOutbox(table, relay, objectMapper, clock, source);
+                            @Value("/backline/${spring.application.name}") String source, TraceParents traceParents) {
+        return new EventOutbox(table, relay, objectMapper, clock, source, traceParents);
     }
 
     /** How far the outbox is behind: rows Kafka has not acknowledged, and referrals resting after a refusal. */

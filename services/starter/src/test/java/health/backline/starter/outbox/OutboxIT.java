@@ -11,10 +11,13 @@ import health.backline.events.Topics;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.starter.kafka.UrgentLane;
 import health.backline.starter.outbox.KafkaEventRelay.OutboxSettings;
+import health.backline.starter.tracing.TraceParents;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
 import health.backline.testsupport.WithRealInfrastructure;
 import io.cloudevents.CloudEvent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,13 +41,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The transactional outbox against a real broker and database: after commit, nothing lost, in order. */
+/** The transactional outbox against a real broker and database: after commit, nothing lost, in order, in its trace. */
 @SpringBootTest
+@AutoConfigureObservability(metrics = false)
 @WithRealInfrastructure
 class OutboxIT {
 
@@ -68,6 +73,12 @@ class OutboxIT {
 
     @Autowired
     ObjectMapper objectMapper;
+
+    @Autowired
+    TraceParents traceParents;
+
+    @Autowired
+    Tracer tracer;
 
     @Test
     void an_event_reaches_kafka_only_once_its_transaction_commits() {
@@ -179,6 +190,23 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);
     }
 
+    /** The relay's thread carries no trace: the record continues the writer's, child of a span the writer's made. */
+    @Test
+    void an_event_is_sent_in_the_trace_of_the_transaction_that_wrote_it() {
+        KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        String referral = UUID.randomUUID().toString();
+        Span writer = tracer.nextSpan().name("writer").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(writer)) {
+            transaction.executeWithoutResult(tx -> outbox.publish(statusChange(referral, "traced")));
+        } finally {
+            writer.end();
+        }
+
+        String[] traceParent = header(status.await(r -> r.key().equals(referral)), "traceparent").split("-");
+        assertThat(traceParent[1]).isEqualTo(writer.context().traceId());
+        assertThat(traceParent[2]).as("the relay's send span").isNotEqualTo(writer.context().spanId());
+    }
+
     @Test
     void two_relays_at_once_send_each_event_once_and_in_order() throws Exception {
         KafkaRecords status = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
@@ -186,7 +214,7 @@ class OutboxIT {
         // Small batches, polled all the time: the two relays compete for lanes round after round.
         var eager = new OutboxSettings(50, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(25));
         var secondInstance = new OutboxRelayLoop(new KafkaEventRelay(kafka, table, transaction, urgentLane, eager,
-                Clock.systemUTC()), eager);
+                Clock.systemUTC(), traceParents), eager);
         secondInstance.start();
         try {
             EightCommittingThreads.commit(transaction, outbox, referrals, 5);
@@ -232,7 +260,7 @@ class OutboxIT {
         String referral = UUID.randomUUID().toString();
         transaction.executeWithoutResult(tx -> table.insert(new OutboundEvent(UUID.randomUUID().toString(),
                 "backline.referral.status-changed.v1", Topics.REFERRALS_STATUS, referral, Priority.ROUTINE, Instant.now(),
-                "/backline/events-test", "{\"referralId\":\"" + referral + "\",\"status\":\"SCHEDULED\"}")));
+                "/backline/events-test", "{\"referralId\":\"" + referral + "\",\"status\":\"SCHEDULED\"}", null)));
 
         status.await(r -> r.key().equals(referral));
         await().atMost(Duration.ofSeconds(10)).until(() -> unsentEvents() == 0);

@@ -45,15 +45,17 @@ public class ReferralFlow {
     private final ReferralVariables variables;
     private final ReferralMetrics metrics;
     private final ObjectMapper objectMapper;
+    private final ReferralTrace trace;
 
     ReferralFlow(RuntimeService runtime, ReferralInstances instances, EventOutbox outbox,
-                 ReferralVariables variables, ReferralMetrics metrics, ObjectMapper objectMapper) {
+                 ReferralVariables variables, ReferralMetrics metrics, ObjectMapper objectMapper, ReferralTrace trace) {
         this.runtime = runtime;
         this.instances = instances;
         this.outbox = outbox;
         this.variables = variables;
         this.metrics = metrics;
         this.objectMapper = objectMapper;
+        this.trace = trace;
     }
 
     /**
@@ -171,6 +173,7 @@ public class ReferralFlow {
             variables.put(Variables.COMPLAINT, text(complaintOf(intake)));
         }
         variables.put(Variables.FINDINGS, ClinicalFacts.findings(intake.findings()));
+        variables.put(Variables.TRACE_PARENT, trace.startVariable());
         return variables;
     }
 

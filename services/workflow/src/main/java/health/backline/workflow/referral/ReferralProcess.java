@@ -48,6 +48,8 @@ public final class ReferralProcess {
         public static final String FINDINGS = "findings";
         /** Which work was overdue, local to each {@code ResolveOverdueTask}. */
         public static final String OVERDUE_WORK = "overdueWork";
+        /** The W3C traceparent of the submitted referral's record: the referral's trace ({@link ReferralTrace}). */
+        public static final String TRACE_PARENT = "traceParent";
 
         private Variables() {
         }
