@@ -173,6 +173,7 @@ class FhirFacadeIT {
         ResponseEntity<String> created = post("frontdesk", "/fhir/ServiceRequest", sent, key);
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertValid(created.getBody());
         ServiceRequest answer = parse(created.getBody(), ServiceRequest.class);
         String newId = answer.getIdElement().getIdPart();
         assertThat(created.getHeaders().getLocation().toString()).contains("/fhir/ServiceRequest/" + newId);
@@ -202,6 +203,7 @@ class FhirFacadeIT {
         ResponseEntity<String> response = post("frontdesk", "/fhir", encode(bundle), null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertValid(response.getBody());
         Bundle answer = parse(response.getBody(), Bundle.class);
         assertThat(answer.getType().toCode()).isEqualTo("transaction-response");
         BundleEntryComponent created = answer.getEntry().stream()
@@ -254,6 +256,7 @@ class FhirFacadeIT {
                 + "&status=active&_count=2");
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertValid(first.getBody());
         Bundle page = parse(first.getBody(), Bundle.class);
         assertThat(page.getTotal()).isEqualTo(3);
         assertThat(page.getEntry()).hasSize(2);
