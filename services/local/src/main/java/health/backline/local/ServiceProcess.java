@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -263,27 +262,23 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        awaitExit(process.onExit(), deadline);
-        descendants.forEach(child -> awaitExit(child.onExit(), deadline));
+        awaitExit(process.toHandle(), deadline);
+        descendants.forEach(child -> awaitExit(child, deadline));
         if (process.isAlive()) {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        awaitExit(process.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-        descendants.forEach(child -> awaitExit(child.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
+        awaitExit(process.toHandle(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        descendants.forEach(child -> awaitExit(child, System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
     }
 
-    /**
-     * Waits for an exit until the deadline. For the service itself this is {@link Process#onExit()}, which ends
-     * only once {@link Process#isAlive()} says false too: its handle's future may end a moment before that.
-     */
-    private static void awaitExit(CompletableFuture<?> exit, long deadlineNanos) {
+    private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
         long remaining = deadlineNanos - System.nanoTime();
-        if (remaining <= 0 || exit.isDone()) {
+        if (remaining <= 0 || !handle.isAlive()) {
             return;
         }
         try {
-            exit.get(remaining, TimeUnit.NANOSECONDS);
+            handle.onExit().get(remaining, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception stillRunning) {
