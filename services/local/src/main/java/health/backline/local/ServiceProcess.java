@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -262,23 +263,27 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        awaitExit(process.toHandle(), deadline);
-        descendants.forEach(child -> awaitExit(child, deadline));
+        awaitExit(process.onExit(), deadline);
+        descendants.forEach(child -> awaitExit(child.onExit(), deadline));
         if (process.isAlive()) {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        awaitExit(process.toHandle(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-        descendants.forEach(child -> awaitExit(child, System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
+        awaitExit(process.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        descendants.forEach(child -> awaitExit(child.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
     }
 
-    private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
+    /**
+     * Waits for an exit until the deadline. For the service itself this is {@link Process#onExit()}, which ends
+     * only once {@link Process#isAlive()} says false too: its handle's future may end a moment before that.
+     */
+    private static void awaitExit(CompletableFuture<?> exit, long deadlineNanos) {
         long remaining = deadlineNanos - System.nanoTime();
-        if (remaining <= 0 || !handle.isAlive()) {
+        if (remaining <= 0 || exit.isDone()) {
             return;
         }
         try {
-            handle.onExit().get(remaining, TimeUnit.NANOSECONDS);
+            exit.get(remaining, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception stillRunning) {
