@@ -3,6 +3,7 @@ package health.backline.triage.rules;
 import health.backline.events.intake.Finding;
 import health.backline.events.intake.Intake;
 import health.backline.events.payload.StartBackScore;
+import health.backline.events.payload.StartBackScoring;
 import java.time.LocalDate;
 import java.util.Set;
 

@@ -2,6 +2,7 @@ package health.backline.triage.rules;
 
 import health.backline.events.intake.Finding;
 import health.backline.events.payload.StartBackScore;
+import health.backline.events.payload.StartBackScoring;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -171,6 +171,7 @@ public class ReferralFlow {
         }
         if (intake.complaint() != null) {
             variables.put(Variables.COMPLAINT, text(complaintOf(intake)));
+            variables.put(Variables.INTAKE_PAIN_SCORE, intake.complaint().painScore());
         }
         variables.put(Variables.FINDINGS, ClinicalFacts.findings(intake.findings()));
         variables.put(Variables.TRACE_PARENT, trace.startVariable());

@@ -32,6 +32,11 @@ public final class ReferralProcess {
         public static final String OUTCOME = "outcome";
         public static final String REACHED = "reached";
         public static final String NOTE = "note";
+        /** The reassessment's pain score (0-10) and STarT Back answers, local to each {@code ReassessProgress}. */
+        public static final String PAIN_SCORE = "painScore";
+        public static final String START_BACK = "startBack";
+        /** The intake's pain score (0-10): the baseline a reassessment's pain score is compared with. */
+        public static final String INTAKE_PAIN_SCORE = "intakePainScore";
         public static final String SLOT_ID = "slotId";
         public static final String APPOINTMENT_START = "appointmentStart";
         public static final String APPOINTMENT_LOCATION = "appointmentLocation";

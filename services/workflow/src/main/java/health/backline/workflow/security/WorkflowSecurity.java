@@ -2,6 +2,7 @@ package health.backline.workflow.security;
 
 import static health.backline.starter.security.ApiSecurity.roles;
 import static health.backline.starter.security.Role.ADMIN;
+import static health.backline.starter.security.Role.CLINICAL_LEAD;
 import static health.backline.starter.security.Role.CLINICIAN;
 import static health.backline.starter.security.Role.SCHEDULER;
 
@@ -14,7 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The task API for the roles that work queues (each request is then checked against its queue),
+ * The task API for the roles that work queues (each request is then checked against its queue), the outcomes for
+ * clinical leads and admins,
  * Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
  * Tasklist and Admin log users in themselves, with the same users and groups ({@code CamundaUsers}).
  *
@@ -40,7 +42,8 @@ class WorkflowSecurity {
     SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
         return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(ApiSecurity.anyOf("/engine-rest/**")).hasRole(ADMIN.name())
-                .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN)));
+                .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN))
+                .requestMatchers("/api/outcomes").hasAnyRole(roles(CLINICAL_LEAD, ADMIN)));
     }
 
     @Bean

@@ -1,6 +1,14 @@
 package health.backline.workflow.tasks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.starter.web.FieldProblem;
+import health.backline.workflow.outcomes.PainImprovement;
+import health.backline.workflow.outcomes.StartBackItems;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +27,8 @@ public enum AnswerField {
     OUTCOME(Variables.OUTCOME, "Outcome", null, true, ReassessmentOutcome.values()),
     REACHED(Variables.REACHED, "Patient reached", null, true),
     NOTE(Variables.NOTE, "Note", null, false),
+    PAIN_SCORE(Variables.PAIN_SCORE, "Pain score now", "0-10", false),
+    START_BACK(Variables.START_BACK, "STarT Back answers now", "the nine items, yes or no", false),
     SLOT_ID(Variables.SLOT_ID, "Slot id", null, true);
 
     static final int MAX_TEXT = 2000;
@@ -64,6 +74,14 @@ public enum AnswerField {
         return readByTheFlow;
     }
 
+    /**
+     * Whether Tasklist asks for it. Tasklist's forms hold flat values only, not the nine STarT Back answers of one
+     * field: there the reassessment records the pain score, the task API and the queue page record both.
+     */
+    boolean inTasklist() {
+        return this != START_BACK;
+    }
+
     /** The choices, code to label, in order; empty unless this is a choice field. */
     public Map<String, String> options() {
         Map<String, String> choices = new LinkedHashMap<>();
@@ -82,21 +100,39 @@ public enum AnswerField {
         return switch (this) {
             case REACHED -> value.equals("true") || value.equals("false") ? Boolean.valueOf(value) : value;
             case SLOT_ID -> value.strip();
+            case START_BACK -> startBackFromForm(value);
+            case PAIN_SCORE -> value.strip().matches("\\d{1,2}") ? Long.valueOf(value.strip()) : value;
             default -> value;
         };
     }
 
     /** What is wrong with this field's value on its own, if anything (null: not answered). */
     Optional<FieldProblem> problemWith(Object value) {
+        if (this == START_BACK) {
+            return value == null || StartBackItems.of(value).isPresent() ? Optional.empty()
+                    : Optional.of(new FieldProblem("/" + variable + "/answers", "must be exactly 9 answers, each true or false"));
+        }
         String problem = switch (this) {
             case DECISION, OUTCOME -> value instanceof String code && options().containsKey(code) ? null
                     : "is required: one of " + String.join(", ", options().keySet().stream().sorted().toList());
             case REACHED -> value instanceof Boolean ? null : "is required: true or false";
             case SLOT_ID -> isUuid(value) ? null : "is required: the id of a free slot";
+            case PAIN_SCORE -> value == null || PainImprovement.score(value).isPresent() ? null
+                    : "must be a whole number from 0 to 10";
+            case START_BACK -> null;
             case REASON, NOTE -> value == null || value instanceof String text && text.length() <= MAX_TEXT ? null
                     : "must be text of at most " + MAX_TEXT + " characters";
         };
         return Optional.ofNullable(problem).map(detail -> new FieldProblem("/" + variable, detail));
+    }
+
+    /** The page's "yn-…" letters (TaskForm) as the API's {"answers": [...]}; an unanswered item stays null. */
+    private static JsonNode startBackFromForm(String letters) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode answers = body.putArray("answers");
+        letters.chars().forEach(letter -> answers.add(letter == 'y' ? BooleanNode.TRUE : letter == 'n' ? BooleanNode.FALSE
+                : NullNode.instance));
+        return body;
     }
 
     private static boolean isUuid(Object value) {

@@ -99,7 +99,8 @@ class HumanTasks {
             throw new ProblemException(HttpStatus.CONFLICT, "Task claimed by someone else",
                     "Task " + taskId + " is claimed by " + task.getAssignee());
         }
-        Map<String, Object> answer = answers.variablesFrom(kindOf(task), body);
+        Map<String, Object> answer = answers.variablesFrom(kindOf(task), body,
+                tasks.getVariable(taskId, Variables.INTAKE_PAIN_SCORE));
         try {
             camunda.as(user, () -> {
                 if (task.getAssignee() == null) {

@@ -1,7 +1,7 @@
 package health.backline.workflow.tasks;
 
 /** How the patient is four weeks after the first visit; the BPMN's gateway after the reassessment reads it. */
-enum ReassessmentOutcome implements AnswerOption {
+public enum ReassessmentOutcome implements AnswerOption {
     IMPROVING("Improving"),
     NOT_IMPROVING("Not improving");
 
@@ -9,6 +9,11 @@ enum ReassessmentOutcome implements AnswerOption {
 
     ReassessmentOutcome(String label) {
         this.label = label;
+    }
+
+    /** The outcome the pain scores give (PainImprovement). */
+    public static ReassessmentOutcome of(boolean improving) {
+        return improving ? IMPROVING : NOT_IMPROVING;
     }
 
     @Override

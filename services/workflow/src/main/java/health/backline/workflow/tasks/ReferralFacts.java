@@ -2,6 +2,7 @@ package health.backline.workflow.tasks;
 
 import health.backline.events.Pathway;
 import health.backline.events.intake.Finding;
+import health.backline.workflow.outcomes.PainImprovement;
 import health.backline.workflow.referral.ClinicalFacts;
 import health.backline.workflow.referral.ClinicalFacts.MatchedRule;
 import health.backline.workflow.referral.ReferralProcess.Variables;
@@ -16,7 +17,7 @@ import java.util.Map;
 /** The referral's facts beside a task's form, read from the process variables and written for people. */
 record ReferralFacts(String patient, String mrn, String complaint, List<String> findings, String triagePathway,
                      String triagePathwayLabel, boolean pathwayChanged, List<MatchedRule> rules, String submitted,
-                     String appointment, String bookingFailure, String overdueWork) {
+                     String appointment, String bookingFailure, String overdueWork, Integer intakePainScore) {
 
     /** {@code pathway}: where the referral goes now, which a review or reassessment may have changed. */
     static ReferralFacts of(Map<String, Object> variables, Pathway pathway, Instant now, ZoneId zone) {
@@ -29,7 +30,8 @@ record ReferralFacts(String patient, String mrn, String complaint, List<String> 
                 Formats.pathway(triaged), triaged != null && pathway != null && triaged != pathway,
                 ClinicalFacts.matchedRulesOf(variables.get(Variables.TRIAGE_RULES)),
                 submitted, appointment(variables, now, zone), text(variables.get(Variables.BOOKING_FAILURE)),
-                text(variables.get(Variables.OVERDUE_WORK)));
+                text(variables.get(Variables.OVERDUE_WORK)),
+                PainImprovement.score(variables.get(Variables.INTAKE_PAIN_SCORE)).orElse(null));
     }
 
     /** The intake's findings, as the patient reported them. */

@@ -3,6 +3,7 @@ package health.backline.workflow.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
+import health.backline.workflow.outcomes.StartBackItems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,8 +31,11 @@ class TaskAnswers implements TaskListener {
     /** The answers the flow reads after the task: copied from the task to the process when the task completes. */
     static final Set<String> READ_BY_THE_FLOW = readByTheFlow();
 
-    /** The process variables an answer sets, or every offending field. */
-    Map<String, Object> variablesFrom(TaskKind kind, JsonNode body) {
+    /**
+     * The process variables an answer sets, or every offending field. {@code intakePainScore}: the referral's
+     * baseline, against which a reassessment's outcome is checked ({@link TaskKind#problemsWith}).
+     */
+    Map<String, Object> variablesFrom(TaskKind kind, JsonNode body, Object intakePainScore) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, Object> answer = new HashMap<>();
         if (body == null || !body.isObject()) {
@@ -42,15 +46,23 @@ class TaskAnswers implements TaskListener {
             if (!kind.answerVariables().contains(field.getKey())) {
                 problems.add(new FieldProblem("/" + field.getKey(), "is not an answer to " + kind.key()));
             } else if (!field.getValue().isNull()) {
-                answer.put(field.getKey(), field.getValue().isBoolean() ? field.getValue().asBoolean()
-                        : field.getValue().isTextual() ? field.getValue().asText() : field.getValue());
+                answer.put(field.getKey(), valueOf(field.getValue()));
             }
         }
-        problems.addAll(kind.problemsWith(answer));
+        problems.addAll(kind.problemsWith(answer, intakePainScore));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+        // Kept as the JSON it was sent as (a Spin json variable), now that it is known to hold nine answers.
+        answer.computeIfPresent(AnswerField.START_BACK.variable(),
+                (name, value) -> StartBackItems.variable(StartBackItems.of(value).orElseThrow()));
         return answer;
+    }
+
+    /** A JSON value as the engine keeps it: yes/no, text, a whole number (Tasklist's long), else the JSON itself. */
+    private static Object valueOf(JsonNode value) {
+        return value.isBoolean() ? value.asBoolean() : value.isTextual() ? value.asText()
+                : value.isIntegralNumber() && value.canConvertToLong() ? value.asLong() : value;
     }
 
     /** Kept for process versions that name {@code ${taskAnswers}}: {@link TaskWorkGuard} checks every user task. */

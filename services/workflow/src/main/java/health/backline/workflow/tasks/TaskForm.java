@@ -16,7 +16,8 @@ record TaskForm(Map<String, String> values) {
     static TaskForm of(TaskKind kind, MultiValueMap<String, String> params) {
         Map<String, String> values = new LinkedHashMap<>();
         for (AnswerField field : kind.fields()) {
-            String value = params.getFirst(field.variable());
+            String value = field == AnswerField.START_BACK ? startBackOf(params.get(field.variable()))
+                    : params.getFirst(field.variable());
             if (value != null) {
                 values.put(field.variable(), value);
             }
@@ -30,17 +31,32 @@ record TaskForm(Map<String, String> values) {
         values.forEach((variable, value) -> {
             if (value != null && !value.isBlank()) {
                 Object typed = AnswerField.ofVariable(variable).orElseThrow().fromForm(value);
-                body.set(variable, typed instanceof Boolean yes ? body.booleanNode(yes) : body.textNode(typed.toString()));
+                body.set(variable, typed instanceof JsonNode node ? node : typed instanceof Boolean yes ? body.booleanNode(yes)
+                        : typed instanceof Long number ? body.numberNode(number) : body.textNode(typed.toString()));
             }
         });
         return body;
+    }
+
+    /**
+     * The page asks the nine STarT Back items as nine yes/no choices of one name, in order: kept as one text of a
+     * letter each, "y", "n" or "-" (not answered), so the form can show them again; blank when none is answered.
+     */
+    private static String startBackOf(List<String> items) {
+        if (items == null || items.stream().allMatch(item -> item == null || item.isBlank())) {
+            return null;
+        }
+        StringBuilder letters = new StringBuilder();
+        items.forEach(item -> letters.append("true".equals(item) ? 'y' : "false".equals(item) ? 'n' : '-'));
+        return letters.toString();
     }
 
     /** "reason" → "Reason is required unless the decision is CONFIRM", by form field. */
     static Map<String, String> errorsOf(List<FieldProblem> problems) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldProblem problem : problems) {
-            String field = problem.pointer().startsWith("/") ? problem.pointer().substring(1) : problem.pointer();
+            String pointer = problem.pointer().startsWith("/") ? problem.pointer().substring(1) : problem.pointer();
+            String field = pointer.contains("/") ? pointer.substring(0, pointer.indexOf('/')) : pointer; // startBack/answers
             String label = AnswerField.ofVariable(field).map(AnswerField::label).orElse("The answer");
             errors.merge(field, label + " " + problem.detail(), (a, b) -> a + "; " + b);
         }

@@ -1,6 +1,7 @@
 package health.backline.workflow.tasks;
 
 import health.backline.starter.web.FieldProblem;
+import health.backline.workflow.outcomes.PainImprovement;
 import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import java.util.Set;
 enum TaskKind {
     REVIEW_IMAGING_REFERRAL(Elements.REVIEW_IMAGING_REFERRAL, TaskQueue.CLINICIAN, AnswerField.DECISION, AnswerField.REASON),
     CALL_PATIENT_TO_EMERGENCY(Elements.CALL_PATIENT_TO_EMERGENCY, TaskQueue.CLINICIAN, AnswerField.REACHED, AnswerField.NOTE),
-    REASSESS_PROGRESS(Elements.REASSESS_PROGRESS, TaskQueue.CLINICIAN, AnswerField.OUTCOME, AnswerField.NOTE),
+    REASSESS_PROGRESS(Elements.REASSESS_PROGRESS, TaskQueue.CLINICIAN, AnswerField.OUTCOME, AnswerField.PAIN_SCORE,
+            AnswerField.START_BACK, AnswerField.NOTE),
     BOOK_MANUALLY(Elements.BOOK_MANUALLY, TaskQueue.SCHEDULER, AnswerField.SLOT_ID),
     RESOLVE_OVERDUE_TASK(Elements.RESOLVE_OVERDUE_TASK, TaskQueue.CLINICAL_LEAD, AnswerField.NOTE);
 
@@ -51,8 +53,11 @@ enum TaskKind {
         return variables;
     }
 
-    /** What is wrong with an answer (its fields by name), or nothing. */
-    List<FieldProblem> problemsWith(Map<String, Object> answer) {
+    /**
+     * What is wrong with an answer (its fields by name), or nothing. {@code intakePainScore} is the referral's
+     * baseline (null if unknown): a reassessment whose outcome differs from the one its pain scores give needs a note.
+     */
+    List<FieldProblem> problemsWith(Map<String, Object> answer, Object intakePainScore) {
         List<FieldProblem> problems = new ArrayList<>();
         for (AnswerField field : fields) {
             field.problemWith(answer.get(field.variable())).ifPresent(problems::add);
@@ -61,7 +66,24 @@ enum TaskKind {
                 && !(answer.get(AnswerField.REASON.variable()) instanceof String reason && !reason.isBlank())) {
             problems.add(new FieldProblem("/" + AnswerField.REASON.variable(), "is required unless the decision is CONFIRM"));
         }
+        if (this == REASSESS_PROGRESS && problems.isEmpty()) {
+            outcomeAgainstPain(answer, intakePainScore).ifPresent(problems::add);
+        }
         return problems;
+    }
+
+    /** The clinician may judge otherwise than the 30 % rule, but says why (docs/clinical/outcomes.md). */
+    private static Optional<FieldProblem> outcomeAgainstPain(Map<String, Object> answer, Object intakePainScore) {
+        Integer baseline = PainImprovement.score(intakePainScore).orElse(null);
+        Integer now = PainImprovement.score(answer.get(AnswerField.PAIN_SCORE.variable())).orElse(null);
+        Optional<ReassessmentOutcome> computed = PainImprovement.improving(baseline, now)
+                .map(ReassessmentOutcome::of);
+        boolean noted = answer.get(AnswerField.NOTE.variable()) instanceof String note && !note.isBlank();
+        if (computed.isEmpty() || computed.get().name().equals(answer.get(AnswerField.OUTCOME.variable())) || noted) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem("/" + AnswerField.NOTE.variable(), "is required: the pain scores ("
+                + baseline + " at intake, " + now + " now) say " + computed.get().label() + "; say why the outcome differs"));
     }
 
     static Optional<TaskKind> ofKey(String key) {

@@ -1,9 +1,11 @@
 package health.backline.workflow.tasks;
 
+import health.backline.events.intake.StartBackQuestions;
 import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.security.Role;
 import health.backline.starter.web.InvalidRequestException;
 import health.backline.starter.web.ProblemException;
+import health.backline.workflow.outcomes.PainImprovement;
 import health.backline.workflow.security.UserRoles;
 import health.backline.workflow.tasks.HumanTasks.OpenTask;
 import health.backline.workflow.tasks.HumanTasks.TaskDetail;
@@ -13,6 +15,7 @@ import health.backline.workflow.tasks.QueueSections.QueueSection;
 import health.backline.workflow.web.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +197,8 @@ class TaskPages {
                 .map(step -> new Step(step.name(), Formats.time(step.at(), now, zone), step.open(), step.by())).toList());
         page.addObject("fields", fieldsByVariable());
         page.addObject("maxText", AnswerField.MAX_TEXT);
+        page.addObject("startBackStatements", startBackStatements());
+        page.addObject("importantFall", PainImprovement.IMPORTANT_FALL_PERCENT);
         page.addObject("form", Map.of());
         page.addObject("errors", Map.of());
         return page;
@@ -206,6 +211,13 @@ class TaskPages {
                 : problem.title() + ": " + problem.getMessage());
         page.setStatus(problem.status());
         return page;
+    }
+
+    /** The reassessment asks all nine STarT Back items yes or no: item 9 as it scores. */
+    private static List<String> startBackStatements() {
+        List<String> statements = new ArrayList<>(StartBackQuestions.STATEMENTS);
+        statements.add(StartBackQuestions.STATEMENT_9);
+        return statements;
     }
 
     /** Every answer field by its variable, for the forms' labels, hints and choices. */

@@ -1,6 +1,7 @@
 package health.backline.workflow.tasks;
 
 import health.backline.starter.web.FieldProblem;
+import health.backline.workflow.referral.ReferralProcess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -174,7 +175,7 @@ public class TaskWorkGuard extends AbstractProcessEnginePlugin {
             if (kind.isPresent()) {
                 Map<String, Object> answer = new HashMap<>();
                 answers.forEach(name -> answer.put(name, properties.get(name)));
-                refuseInvalid(kind.get(), answer);
+                refuseInvalid(kind.get(), answer, scope.getVariable(ReferralProcess.Variables.INTAKE_PAIN_SCORE));
             }
             if (scope instanceof TaskEntity task) {
                 // The form's own handler sets each field where it is found first: on the task, once it is there
@@ -217,7 +218,7 @@ public class TaskWorkGuard extends AbstractProcessEnginePlugin {
             if (kind.isPresent()) {
                 Map<String, Object> answer = new HashMap<>();
                 answers.forEach(name -> answer.put(name, task.getVariableLocal(name)));
-                refuseInvalid(kind.get(), answer);
+                refuseInvalid(kind.get(), answer, task.getVariable(ReferralProcess.Variables.INTAKE_PAIN_SCORE));
             }
             ExecutionEntity execution = task.getExecution();
             if (execution != null) {
@@ -301,8 +302,8 @@ public class TaskWorkGuard extends AbstractProcessEnginePlugin {
         return authentication == null ? Optional.empty() : Optional.ofNullable(authentication.getUserId());
     }
 
-    private static void refuseInvalid(TaskKind kind, Map<String, Object> answer) {
-        List<FieldProblem> problems = kind.problemsWith(answer);
+    private static void refuseInvalid(TaskKind kind, Map<String, Object> answer, Object intakePainScore) {
+        List<FieldProblem> problems = kind.problemsWith(answer, intakePainScore);
         if (!problems.isEmpty()) {
             throw new InvalidAnswer(problems.stream().map(p -> p.pointer().substring(1)).toList(),
                     problems.stream().map(p -> p.pointer().substring(1) + " " + p.detail()).toList()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.events.intake.Region;
+import health.backline.events.intake.StartBackQuestions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -30,17 +31,9 @@ public final class IntakeForm {
     static final Map<String, String> FIELDS = fields();
 
     /** STarT Back items 1-8 (Keele STarT Back Screening Tool), answered agree or disagree. */
-    static final List<String> START_BACK_STATEMENTS = List.of(
-            "My back pain has spread down my leg(s) at some time in the last 2 weeks",
-            "I have had pain in the shoulder or neck at some time in the last 2 weeks",
-            "I have only walked short distances because of my back pain",
-            "In the last 2 weeks, I have dressed more slowly than usual because of back pain",
-            "It's not really safe for a person with a condition like mine to be physically active",
-            "Worrying thoughts have been going through my mind a lot of the time",
-            "I feel that my back pain is terrible and it's never going to get any better",
-            "In general I have not enjoyed all the things I used to enjoy");
+    static final List<String> START_BACK_STATEMENTS = StartBackQuestions.STATEMENTS;
 
-    static final String START_BACK_QUESTION_9 = "Overall, how bothersome has your back pain been in the last 2 weeks?";
+    static final String START_BACK_QUESTION_9 = StartBackQuestions.QUESTION_9;
 
     /** The choices of each choice field: value sent, words shown. */
     static final Map<String, String> REGIONS = regions();

@@ -1,4 +1,4 @@
-package health.backline.triage.rules;
+package health.backline.events.payload;
 
 import static health.backline.events.intake.Bothersomeness.EXTREMELY;
 import static health.backline.events.intake.Bothersomeness.MODERATELY;
@@ -6,10 +6,10 @@ import static health.backline.events.intake.Bothersomeness.NOT_AT_ALL;
 import static health.backline.events.intake.Bothersomeness.SLIGHTLY;
 import static health.backline.events.intake.Bothersomeness.VERY_MUCH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.backline.events.intake.Bothersomeness;
 import health.backline.events.intake.StartBackAnswers;
-import health.backline.events.payload.StartBackScore;
 import health.backline.events.payload.StartBackScore.Risk;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +73,20 @@ class StartBackScoringTest {
     void a_psychosocial_score_of_four_is_high_risk() {
         assertThat(StartBackScoring.score(agreeingTo(List.of(5, 6, 7, 8), NOT_AT_ALL)))
                 .isEqualTo(new StartBackScore(4, 4, Risk.HIGH));
+    }
+
+    @Test
+    void nine_yes_no_items_score_as_the_intake_answers_they_dichotomise() {
+        List<Boolean> items = List.of(true, false, false, false, true, true, false, true, true);
+
+        assertThat(StartBackScoring.score(items)).isEqualTo(new StartBackScore(5, 4, Risk.HIGH))
+                .isEqualTo(StartBackScoring.score(agreeingTo(List.of(1, 5, 6, 8), EXTREMELY)));
+    }
+
+    @Test
+    void anything_but_nine_yes_no_items_is_refused() {
+        assertThatThrownBy(() -> StartBackScoring.score(List.of(true, false)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest(name = "total {0}, psychosocial {1}: {2}")
