@@ -2,6 +2,7 @@ package health.backline.workflow.security;
 
 import static health.backline.starter.security.ApiSecurity.roles;
 import static health.backline.starter.security.Role.ADMIN;
+import static health.backline.starter.security.Role.CLINICAL_LEAD;
 import static health.backline.starter.security.Role.CLINICIAN;
 import static health.backline.starter.security.Role.SCHEDULER;
 
@@ -14,8 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The task API for the roles that work queues (each request is then checked against its queue),
- * Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
+ * The task API for the roles that work queues (each request is then checked against its queue), the
+ * queues' deadline warnings for the clinical lead and admins, Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
  * Tasklist and Admin log users in themselves, with the same users and groups ({@code CamundaUsers}).
  *
  * <p>Camunda REST ({@code /engine-rest}) and the Camunda webapps ({@code /camunda}) are servlets of
@@ -40,7 +41,9 @@ class WorkflowSecurity {
     SecurityFilterChain workflowApi(HttpSecurity http) throws Exception {
         return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(ApiSecurity.anyOf("/engine-rest/**")).hasRole(ADMIN.name())
-                .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN)));
+                .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN))
+                // Deadline warnings of every queue: for those who move work between queues and people (ADR 22).
+                .requestMatchers("/api/queues").hasAnyRole(roles(CLINICAL_LEAD, ADMIN)));
     }
 
     @Bean
