@@ -352,6 +352,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void prometheus_loads_every_rule_file_its_configuration_names() throws IOException {
+        List<String> volumes = strings(service("prometheus").get("volumes"));
+        List<String> ruleFiles = strings(yaml(ROOT.resolve("deploy/prometheus/prometheus.yml")).get("rule_files"));
+
+        assertThat(ruleFiles).isNotEmpty();
+        for (String ruleFile : ruleFiles) {
+            assertThat(ROOT.resolve("deploy/prometheus").resolve(ruleFile)).as(ruleFile).isRegularFile();
+            assertThat(volumes).contains("./deploy/prometheus/" + ruleFile + ":/etc/prometheus/" + ruleFile + ":ro");
+        }
+    }
+
+    @Test
     void grafana_shows_the_flow_from_the_metrics_the_services_export() throws IOException {
         assertThat(String.valueOf(map(map(rawServices().get("grafana")).get("environment")).get("GF_SECURITY_ADMIN_PASSWORD")))
                 .matches(REQUIRED_VARIABLE);

@@ -7,8 +7,6 @@ import health.backline.workflow.dashboard.ReferralVolumes.Today;
 import health.backline.workflow.metrics.Incidents;
 import health.backline.workflow.metrics.ReferralMetrics;
 import health.backline.workflow.metrics.ReferralMetrics.Percentiles;
-import health.backline.workflow.tasks.TaskCounts;
-import health.backline.workflow.tasks.TaskCounts.QueueCount;
 import health.backline.workflow.web.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The administrators' view of the flow: today's volumes per pathway, time to triage and to booking,
- * open and overdue work per queue, dead letters and consumer lag in Kafka, stuck instances. The
+ * open and overdue work per queue and its deadline outlook, dead letters and consumer lag in Kafka, stuck instances. The
  * figures part is fetched again every 15 s.
  */
 @Controller
@@ -35,16 +33,16 @@ class DashboardPage {
 
     private final ReferralVolumes volumes;
     private final ReferralMetrics metrics;
-    private final TaskCounts taskCounts;
+    private final QueueCard queueCard;
     private final KafkaBacklog kafka;
     private final Incidents incidents;
     private final ZoneId zone;
 
-    DashboardPage(ReferralVolumes volumes, ReferralMetrics metrics, TaskCounts taskCounts, KafkaBacklog kafka,
+    DashboardPage(ReferralVolumes volumes, ReferralMetrics metrics, QueueCard queueCard, KafkaBacklog kafka,
                   Incidents incidents, ZoneId clinicZone) {
         this.volumes = volumes;
         this.metrics = metrics;
-        this.taskCounts = taskCounts;
+        this.queueCard = queueCard;
         this.kafka = kafka;
         this.incidents = incidents;
         this.zone = clinicZone;
@@ -71,7 +69,7 @@ class DashboardPage {
                     String cockpit) {
     }
 
-    record Figures(String updated, Today today, List<Bar> pathways, Wait triage, Wait booking, List<QueueCount> queues,
+    record Figures(String updated, Today today, List<Bar> pathways, Wait triage, Wait booking, QueueCard.Card queues,
                    long openTotal, long overdueTotal, Backlog kafka, List<Bar> lagByService, long incidents,
                    List<StuckRow> stuck) {
     }
@@ -84,7 +82,7 @@ class DashboardPage {
             pathways.add(new Bar(pathway.name(), Formats.pathway(pathway), today.byPathway().get(pathway), 0));
         }
         pathways.add(new Bar("NONE", "Not triaged yet", today.notTriaged(), 0));
-        List<QueueCount> queues = taskCounts.perQueue();
+        QueueCard.Card queues = queueCard.read(now);
         Backlog backlog = kafka.read();
         Map<String, Long> lagOf = backlog.lag().stream()
                 .collect(Collectors.groupingBy(GroupLag::service, Collectors.summingLong(GroupLag::lag)));
@@ -95,8 +93,7 @@ class DashboardPage {
                 incident.message(), Formats.time(incident.since(), now, zone),
                 incident.processInstanceId() == null ? null : COCKPIT_INSTANCE + incident.processInstanceId())).toList();
         return new Figures(Formats.clock(now, zone), today, scaled(pathways), wait(metrics.timeToTriage()),
-                wait(metrics.timeToBooking()), queues, queues.stream().mapToLong(QueueCount::open).sum(),
-                queues.stream().mapToLong(QueueCount::overdue).sum(), backlog, scaled(lag), incidents.count(), stuck);
+                wait(metrics.timeToBooking()), queues, queues.open(), queues.overdue(), backlog, scaled(lag), incidents.count(), stuck);
     }
 
     private static Wait wait(Percentiles percentiles) {

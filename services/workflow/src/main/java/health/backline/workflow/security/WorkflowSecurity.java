@@ -15,9 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The task API for the roles that work queues (each request is then checked against its queue), the outcomes for
- * clinical leads and admins,
- * Camunda REST for admins; the queue pages for the same roles, the dashboard for admins. Cockpit,
+ * The task API for the roles that work queues (each request is then checked against its queue), the outcomes and
+ * the queues' deadline warnings for clinical leads and admins, Camunda REST for admins; the queue pages for the
+ * same roles, the dashboard for admins. Cockpit,
  * Tasklist and Admin log users in themselves, with the same users and groups ({@code CamundaUsers}).
  *
  * <p>Camunda REST ({@code /engine-rest}) and the Camunda webapps ({@code /camunda}) are servlets of
@@ -43,7 +43,9 @@ class WorkflowSecurity {
         return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(ApiSecurity.anyOf("/engine-rest/**")).hasRole(ADMIN.name())
                 .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(roles(CLINICIAN, SCHEDULER, ADMIN))
-                .requestMatchers("/api/outcomes").hasAnyRole(roles(CLINICAL_LEAD, ADMIN)));
+                // Governance: outcomes, and every queue's deadline warnings for those who move work between
+                // queues and people (ADR 21, 22).
+                .requestMatchers("/api/outcomes", "/api/queues").hasAnyRole(roles(CLINICAL_LEAD, ADMIN)));
     }
 
     @Bean

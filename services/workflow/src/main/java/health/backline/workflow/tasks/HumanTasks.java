@@ -62,8 +62,12 @@ class HumanTasks {
         if (referralId != null) {
             query.processInstanceBusinessKey(referralId);
         }
-        List<Task> open = query.orderByTaskPriority().desc().orderByDueDate().asc().list();
-        return openTasks(open);
+        return openTasks(mostUrgentFirst(query).list());
+    }
+
+    /** The order every queue is worked in: priority, then the earliest due. */
+    static TaskQuery mostUrgentFirst(TaskQuery query) {
+        return query.orderByTaskPriority().desc().orderByDueDate().asc();
     }
 
     /**

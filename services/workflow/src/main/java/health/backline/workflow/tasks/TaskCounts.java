@@ -2,8 +2,6 @@ package health.backline.workflow.tasks;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Arrays;
-import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -11,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * How much work waits in each queue and how much of it is past its due time: two count queries per
- * queue, as the gauges {@code backline.tasks.open} and {@code backline.tasks.overdue} (tag {@code queue})
- * and for the admin dashboard.
+ * queue, as the gauges {@code backline.tasks.open} and {@code backline.tasks.overdue} (tag {@code queue}).
+ * The dashboard reads the same through {@link QueueRisks}.
  */
 @Component
-public class TaskCounts {
+class TaskCounts {
 
     public static final String OPEN = "backline.tasks.open";
     public static final String OVERDUE = "backline.tasks.overdue";
@@ -32,16 +30,8 @@ public class TaskCounts {
         }
     }
 
-    /** One queue's figures. */
-    public record QueueCount(String queue, String title, long open, long overdue) {
-    }
-
-    public List<QueueCount> perQueue() {
-        return Arrays.stream(TaskQueue.values()).map(queue -> new QueueCount(queue.group(), queue.title(),
-                open(queue).count(), open(queue).dueBefore(ClockUtil.getCurrentTime()).count())).toList();
-    }
-
-    private TaskQuery open(TaskQueue queue) {
+    /** The queue's open tasks, claimed or not. */
+    TaskQuery open(TaskQueue queue) {
         return tasks.createTaskQuery().taskCandidateGroup(queue.group()).includeAssignedTasks().active();
     }
 }

@@ -1,5 +1,6 @@
 package health.backline.workflow.dashboard;
 
+import static health.backline.workflow.PrometheusScrape.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +18,7 @@ import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.workflow.PrometheusScrape;
 import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.referral.ReferralFlow;
@@ -26,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -155,9 +155,7 @@ class DashboardIT {
     }
 
     private String scrape() {
-        ResponseEntity<String> scrape = http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class);
-        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return scrape.getBody();
+        return PrometheusScrape.scrape(http);
     }
 
     /** How much a series grew between two scrapes. */
@@ -184,13 +182,6 @@ class DashboardIT {
 
     private static ReferralTriaged triaged(String referral, Pathway pathway) {
         return new ReferralTriaged(referral, pathway, pathway.priority(), List.of("R20"), List.of("Simple spasm"), null);
-    }
-
-    /** The sample's value on the line that starts with this name and labels. */
-    private static double value(String metrics, String series) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        assertThat(line.find()).as(series + " in\n" + metrics).isTrue();
-        return Double.parseDouble(line.group(1));
     }
 
     private static int count(String text, String part) {
