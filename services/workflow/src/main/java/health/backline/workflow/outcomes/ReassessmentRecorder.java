@@ -2,8 +2,10 @@ package health.backline.workflow.outcomes;
 
 import health.backline.events.payload.StartBackScoring;
 import health.backline.workflow.referral.ReferralProcess.Elements;
-import health.backline.workflow.tasks.ReassessmentOutcome;
 import health.backline.workflow.referral.ReferralProcess.Variables;
+import health.backline.workflow.tasks.PainImprovement;
+import health.backline.workflow.tasks.ReassessmentOutcome;
+import health.backline.workflow.tasks.StartBackItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

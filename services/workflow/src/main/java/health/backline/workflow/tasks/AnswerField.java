@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.starter.web.FieldProblem;
-import health.backline.workflow.outcomes.PainImprovement;
-import health.backline.workflow.outcomes.StartBackItems;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

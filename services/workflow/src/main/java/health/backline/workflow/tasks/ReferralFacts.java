@@ -2,7 +2,6 @@ package health.backline.workflow.tasks;
 
 import health.backline.events.Pathway;
 import health.backline.events.intake.Finding;
-import health.backline.workflow.outcomes.PainImprovement;
 import health.backline.workflow.referral.ClinicalFacts;
 import health.backline.workflow.referral.ClinicalFacts.MatchedRule;
 import health.backline.workflow.referral.ReferralProcess.Variables;

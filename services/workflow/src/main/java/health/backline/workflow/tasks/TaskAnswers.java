@@ -3,7 +3,6 @@ package health.backline.workflow.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
-import health.backline.workflow.outcomes.StartBackItems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package health.backline.workflow.tasks;
 
 import health.backline.starter.web.FieldProblem;
-import health.backline.workflow.outcomes.PainImprovement;
 import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.util.ArrayList;
 import java.util.Arrays;

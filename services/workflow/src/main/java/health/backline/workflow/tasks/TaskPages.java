@@ -5,7 +5,6 @@ import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.security.Role;
 import health.backline.starter.web.InvalidRequestException;
 import health.backline.starter.web.ProblemException;
-import health.backline.workflow.outcomes.PainImprovement;
 import health.backline.workflow.security.UserRoles;
 import health.backline.workflow.tasks.HumanTasks.OpenTask;
 import health.backline.workflow.tasks.HumanTasks.TaskDetail;

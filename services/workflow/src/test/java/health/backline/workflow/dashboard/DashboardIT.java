@@ -19,6 +19,7 @@ import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.workflow.PrometheusScrape;
+import health.backline.workflow.ReassessmentsDue;
 import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.referral.ReferralFlow;
@@ -26,15 +27,23 @@ import health.backline.workflow.referral.ReferralProcess.Elements;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -58,6 +67,14 @@ class DashboardIT {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
 
     @Test
     void an_admin_sees_todays_referrals_waiting_times_queues_and_kafka() throws Exception {
@@ -152,6 +169,47 @@ class DashboardIT {
         runtime.deleteProcessInstance(instance, "Stuck: ended by an administrator");
         assertThat(runtime.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
         assertThat(value(scrape(), "backline_incidents")).isEqualTo(before);
+    }
+
+    @Test
+    void an_admin_sees_a_months_outcomes_per_pathway() throws Exception {
+        ReassessmentsDue due = new ReassessmentsDue(context);
+        // Reassessed in September 2033: the only month of the dashboard's twelve that any test reassesses in.
+        Instant firstVisit = Instant.parse("2033-08-10T09:00:00Z");
+        reassess(due.task(Pathway.PHYSICAL_THERAPY, 8, firstVisit), "{\"outcome\": \"IMPROVING\", \"painScore\": 4}");
+        reassess(due.task(Pathway.PHYSICAL_THERAPY, 6, firstVisit), "{\"outcome\": \"NOT_IMPROVING\", \"painScore\": 5}");
+        // A fall of 20 %: improving in the clinician's judgement, not by the pain scores.
+        reassess(due.task(Pathway.PHYSICAL_THERAPY, 5, firstVisit),
+                "{\"outcome\": \"IMPROVING\", \"painScore\": 4, \"note\": \"Back at work\"}");
+        reassess(due.task(Pathway.PRIMARY_CARE_FOLLOW_UP, 4, firstVisit), "{\"outcome\": \"NOT_IMPROVING\", \"painScore\": 4}");
+
+        String page = mvc.perform(get("/dashboard").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // Pain changes -4, -1 and -1 in physical therapy: median -1; 0 in primary care.
+        assertThat(outcomeRows(page)).containsExactly(
+                List.of("2033-09", "Physical therapy", "3", "2 (67 %)", "1 (33 %)", "-1.0"),
+                List.of("2033-09", "Primary care follow-up", "1", "0 (0 %)", "0 (0 %)", "+0.0"));
+    }
+
+    /** Completes a reassessment through the task API as the clinician. */
+    private void reassess(String task, String answer) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("clinician", "clinician").postForEntity("/api/tasks/" + task + "/complete",
+                new HttpEntity<>(answer, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** The cells of the outcomes table's body, row by row. */
+    private static List<List<String>> outcomeRows(String page) {
+        String table = page.substring(page.indexOf("id=\"outcomes-table\""));
+        String body = table.substring(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
+        List<List<String>> rows = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(body);
+        while (row.find()) {
+            rows.add(Pattern.compile("<td>(.*?)</td>").matcher(row.group(1)).results().map(cell -> cell.group(1)).toList());
+        }
+        return rows;
     }
 
     private String scrape() {

@@ -5,33 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Pathway;
-import health.backline.events.intake.Complaint;
-import health.backline.events.intake.Intake;
-import health.backline.events.intake.Patient;
-import health.backline.events.intake.Region;
-import health.backline.events.payload.AppointmentBooked;
-import health.backline.events.payload.ReferralSubmitted;
-import health.backline.events.payload.ReferralTriaged;
+import health.backline.workflow.CamundaWebapp;
+import health.backline.workflow.ReassessmentsDue;
 import health.backline.workflow.WorkflowServiceTest;
-import health.backline.workflow.booking.BookingOutcomes;
-import health.backline.workflow.referral.ReferralFlow;
-import health.backline.workflow.referral.ReferralProcess.Elements;
-import java.time.Duration;
+import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,24 +47,22 @@ class OutcomesIT {
     TestRestTemplate http;
 
     @Autowired
-    ReferralFlow flow;
-
-    @Autowired
-    BookingOutcomes bookings;
-
-    @Autowired
     TaskService taskService;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
+    ReassessmentsDue due;
+
     final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void referrals() {
+        due = new ReassessmentsDue(context);
+    }
 
     @AfterEach
     void realTime() {
@@ -86,24 +72,24 @@ class OutcomesIT {
     @Test
     void reassessments_give_the_share_improving_and_the_median_pain_change_per_pathway() throws Exception {
         // Pain 8 → 4: a fall of 50 %, improving, as the clinician says.
-        String halved = awaitingReassessment(Pathway.PHYSICAL_THERAPY, 8);
+        String halved = due.task(Pathway.PHYSICAL_THERAPY, 8, FIRST_VISIT);
         assertThat(complete(halved, "{\"outcome\": \"IMPROVING\", \"painScore\": 4, " + START_BACK + "}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         // Pain 6 → 5: a fall of 17 %, not improving, as the clinician says; an old client's body still works.
-        String little = awaitingReassessment(Pathway.PHYSICAL_THERAPY, 6);
+        String little = due.task(Pathway.PHYSICAL_THERAPY, 6, FIRST_VISIT);
         assertThat(complete(little, "{\"outcome\": \"NOT_IMPROVING\", \"painScore\": 5}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         // Pain 5 → 4: a fall of 20 %; the clinician judges improving, which needs a note.
-        String judged = awaitingReassessment(Pathway.PHYSICAL_THERAPY, 5);
+        String judged = due.task(Pathway.PHYSICAL_THERAPY, 5, FIRST_VISIT);
         ResponseEntity<JsonNode> noNote = complete(judged, "{\"outcome\": \"IMPROVING\", \"painScore\": 4}");
         assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noNote.getBody().findValuesAsText("pointer")).containsExactly("/note");
         assertThat(taskService.createTaskQuery().taskId(judged).count()).as("still open").isOne();
-        assertThat(recorded(judged)).isZero();
+        assertThat(due.recorded(judged)).isZero();
         assertThat(complete(judged, "{\"outcome\": \"IMPROVING\", \"painScore\": 4, \"note\": \"Back at work, sleeps well\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // Primary care: pain 7 → 2.
-        String primary = awaitingReassessment(Pathway.PRIMARY_CARE_FOLLOW_UP, 7);
+        String primary = due.task(Pathway.PRIMARY_CARE_FOLLOW_UP, 7, FIRST_VISIT);
         assertThat(complete(primary, "{\"outcome\": \"IMPROVING\", \"painScore\": 2, \"note\": \"\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -128,15 +114,39 @@ class OutcomesIT {
 
     @Test
     void a_pain_score_out_of_range_and_too_few_start_back_answers_are_refused_field_by_field() {
-        String task = awaitingReassessment(Pathway.PHYSICAL_THERAPY, 6);
+        String task = due.task(Pathway.PHYSICAL_THERAPY, 6, FIRST_VISIT);
 
         ResponseEntity<JsonNode> refused = complete(task,
                 "{\"outcome\": \"IMPROVING\", \"painScore\": 11, \"startBack\": {\"answers\": [true, false]}}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().findValuesAsText("pointer")).containsExactlyInAnyOrder("/painScore", "/startBack/answers");
-        assertThat(recorded(task)).isZero();
+        assertThat(due.recorded(task)).isZero();
         assertThat(taskService.createTaskQuery().taskId(task).count()).isOne();
+    }
+
+    @Test
+    void a_reassessment_completed_in_tasklist_is_held_to_the_same_rules_and_recorded_too() {
+        // Clinicians complete tasks outside the task API through Tasklist (the webapps' REST API); /engine-rest is
+        // for admins, who never work tasks (CamundaRestRules). Reassessed in July 2032.
+        String task = due.task(Pathway.PHYSICAL_THERAPY, 8, Instant.parse("2032-06-10T10:00:00Z"));
+        CamundaWebapp tasklist = CamundaWebapp.signIn(port, "tasklist", "clinician");
+        assertThat(tasklist.post("/task/" + task + "/claim", "{\"userId\": \"clinician\"}").statusCode()).isEqualTo(204);
+
+        // Pain 8 → 7, a fall of 12.5 %: "improving" needs a note here as on the task API.
+        HttpResponse<String> noNote = tasklist.post("/task/" + task + "/submit-form", tasklistForm("IMPROVING", 7));
+        assertThat(noNote.statusCode()).as(noNote.body()).isEqualTo(400);
+        assertThat(noNote.body()).contains("note is required");
+        assertThat(due.recorded(task)).isZero();
+
+        HttpResponse<String> done = tasklist.post("/task/" + task + "/submit-form", tasklistForm("NOT_IMPROVING", 7));
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+        assertThat(jdbc.sql("""
+                        SELECT intake_pain_score, pain_score, pain_change, outcome, computed_outcome, clinician
+                        FROM reassessment WHERE task_id = ?""").param(task).query().singleRow())
+                .containsAllEntriesOf(Map.of("intake_pain_score", 8, "pain_score", 7, "pain_change", -1,
+                        "outcome", "NOT_IMPROVING", "computed_outcome", "NOT_IMPROVING", "clinician", "clinician"));
     }
 
     @Test
@@ -150,25 +160,10 @@ class OutcomesIT {
         assertThat(get("lead", "/api/outcomes?from=April").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
-    /** A referral of this pathway and intake pain, booked, four weeks after its first visit: its reassessment task. */
-    private String awaitingReassessment(Pathway pathway, int intakePain) {
-        String referral = UUID.randomUUID().toString();
-        flow.submitted(ReferralSubmitted.of(referral, Instant.now(), new Intake(
-                new Patient("MRN-21", "Grace", "Hopper", LocalDate.of(1960, 12, 9), null, null), null,
-                new Complaint(Region.LUMBAR, 20, intakePain, null), List.of(), 0, null, null)));
-        flow.triaged(new ReferralTriaged(referral, pathway, pathway.priority(), List.of("R21"), List.of("a"), null));
-        bookings.booked(new AppointmentBooked(referral, pathway, FIRST_VISIT, FIRST_VISIT.plus(Duration.ofMinutes(30)),
-                "Clinic", "ROOM-1"));
-        ClockUtil.setCurrentTime(Date.from(FIRST_VISIT.plus(Duration.ofDays(28)).plusSeconds(1)));
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult().getId();
-        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().executable()
-                .singleResult().getId());
-        return taskService.createTaskQuery().processInstanceBusinessKey(referral)
-                .taskDefinitionKey(Elements.REASSESS_PROGRESS).singleResult().getId();
-    }
-
-    private long recorded(String task) {
-        return jdbc.sql("SELECT count(*) FROM reassessment WHERE task_id = ?").param(task).query(Long.class).single();
+    /** Tasklist's submission of the reassessment form: the pain score typed as its form field (long). */
+    private static String tasklistForm(String outcome, int painScore) {
+        return "{\"variables\": {\"outcome\": {\"value\": \"" + outcome + "\"}, "
+                + "\"painScore\": {\"value\": " + painScore + ", \"type\": \"Long\"}}}";
     }
 
     private ResponseEntity<JsonNode> complete(String task, String body) {

@@ -21,8 +21,11 @@ import health.backline.events.intake.Finding;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.intake.Region;
+import health.backline.events.intake.StartBackQuestions;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.events.payload.StartBackScoring;
+import health.backline.workflow.ReassessmentsDue;
 import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.referral.ReferralFlow;
 import health.backline.workflow.referral.ReferralProcess.Elements;
@@ -31,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,8 +46,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The queue pages as clinicians, leads and schedulers use them: a signed-in session, a CSRF token
@@ -58,6 +65,8 @@ class TaskPagesIT {
     static final UserRequestPostProcessor SCHEDULER = user("scheduler").roles("SCHEDULER");
     static final UserRequestPostProcessor FRONT_DESK = user("frontdesk").roles("FRONT_DESK");
     static final UserRequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+    /** Reassessed four weeks later, in June 2032: a month no other test reassesses in. */
+    static final Instant REASSESSMENT_FIRST_VISIT = Instant.parse("2032-05-10T10:00:00Z");
 
     @Autowired
     MockMvc mvc;
@@ -77,6 +86,14 @@ class TaskPagesIT {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    ReassessmentsDue due;
+
     String referral;
     String task;
 
@@ -89,6 +106,7 @@ class TaskPagesIT {
         flow.triaged(new ReferralTriaged(referral, Pathway.URGENT_IMAGING, Pathway.URGENT_IMAGING.priority(),
                 List.of("R11"), List.of("History of cancer with new spinal pain: possible spinal metastasis"), null));
         task = openTask(Elements.REVIEW_IMAGING_REFERRAL).getId();
+        due = new ReassessmentsDue(context);
     }
 
     @AfterEach
@@ -241,6 +259,62 @@ class TaskPagesIT {
         mvc.perform(post("/tasks/" + escalation + "/complete").param("note", "Reviewed it myself").with(LEAD).with(csrf()))
                 .andExpect(redirectedUrl("/tasks"));
         assertThat(taskService.createTaskQuery().taskId(escalation).count()).isZero();
+    }
+
+    @Test
+    void the_reassessment_page_asks_the_pain_score_and_the_nine_start_back_items() throws Exception {
+        String reassessment = due.task(Pathway.PHYSICAL_THERAPY, 8, REASSESSMENT_FIRST_VISIT);
+
+        String page = mvc.perform(get("/tasks/" + reassessment).with(CLINICIAN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("value=\"IMPROVING\"", "value=\"NOT_IMPROVING\"", "name=\"painScore\"",
+                "At intake: 8/10", "name=\"note\"");
+        assertThat(page.split("<select name=\"startBack\"", -1)).hasSize(StartBackScoring.ITEMS + 1);
+        StartBackQuestions.STATEMENTS.forEach(statement -> assertThat(page).contains(HtmlUtils.htmlEscape(statement)));
+        assertThat(page).contains(HtmlUtils.htmlEscape(StartBackQuestions.STATEMENT_9));
+    }
+
+    @Test
+    void a_reassessment_posted_from_its_page_completes_the_task_and_is_recorded() throws Exception {
+        String reassessment = due.task(Pathway.PHYSICAL_THERAPY, 8, REASSESSMENT_FIRST_VISIT);
+
+        mvc.perform(post("/tasks/" + reassessment + "/complete").param("outcome", "IMPROVING").param("painScore", "4")
+                        .param("startBack", "true", "false", "false", "true", "false", "true", "true", "false", "true")
+                        .param("note", "").with(CLINICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("notice", containsString("Done")));
+
+        assertThat(taskService.createTaskQuery().taskId(reassessment).count()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT intake_pain_score, pain_score, pain_change, outcome, computed_outcome, clinician,
+                               start_back_answers, start_back_total, start_back_psychosocial, start_back_risk
+                        FROM reassessment WHERE task_id = ?""").param(reassessment).query().singleRow())
+                .containsAllEntriesOf(Map.of("intake_pain_score", 8, "pain_score", 4, "pain_change", -4,
+                        "outcome", "IMPROVING", "computed_outcome", "IMPROVING", "clinician", "clinician",
+                        "start_back_answers", "[true, false, false, true, false, true, true, false, true]",
+                        "start_back_total", 5, "start_back_psychosocial", 3, "start_back_risk", "MEDIUM"));
+    }
+
+    @Test
+    void a_bad_pain_score_or_an_outcome_against_the_pain_scores_without_a_note_is_shown_again() throws Exception {
+        String reassessment = due.task(Pathway.PHYSICAL_THERAPY, 8, REASSESSMENT_FIRST_VISIT);
+
+        mvc.perform(post("/tasks/" + reassessment + "/complete").param("outcome", "IMPROVING").param("painScore", "11")
+                        .with(CLINICIAN).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Pain score now must be a whole number from 0 to 10"),
+                        containsString("value=\"11\""))));
+        // Pain 8 → 7 is a fall of 12.5 %: "improving" is the clinician's call, with a note saying why.
+        mvc.perform(post("/tasks/" + reassessment + "/complete").param("outcome", "IMPROVING").param("painScore", "7")
+                        .param("note", " ").with(CLINICIAN).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("Note is required: the pain scores (8 at intake, 7 now) say Not improving"),
+                        containsString("id=\"outcome-IMPROVING\" checked=\"checked\""))));
+
+        assertThat(taskService.createTaskQuery().taskId(reassessment).count()).isOne();
+        assertThat(due.recorded(reassessment)).isZero();
     }
 
     private String instance() {

@@ -1,4 +1,4 @@
-package health.backline.workflow.outcomes;
+package health.backline.workflow.tasks;
 
 import java.util.Optional;
 

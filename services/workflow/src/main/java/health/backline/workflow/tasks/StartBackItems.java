@@ -1,4 +1,4 @@
-package health.backline.workflow.outcomes;
+package health.backline.workflow.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
