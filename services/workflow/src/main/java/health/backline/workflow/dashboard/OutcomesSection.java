@@ -3,8 +3,6 @@ package health.backline.workflow.dashboard;
 import health.backline.workflow.outcomes.Outcomes;
 import health.backline.workflow.outcomes.Outcomes.MonthRow;
 import health.backline.workflow.web.Formats;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice(assignableTypes = DashboardPage.class)
 class OutcomesSection {
-
-    static final int MONTHS = 12;
 
     /** One row as shown. */
     record Row(String month, String pathway, long reassessed, String improving, String improvingByPain,
@@ -36,10 +32,8 @@ class OutcomesSection {
 
     @ModelAttribute("outcomes")
     List<Row> outcomes() {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-        Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant from = today.withDayOfMonth(1).minusMonths(MONTHS - 1).atStartOfDay(zone).toInstant();
-        return outcomes.byMonth(from, to, zone).stream().map(OutcomesSection::row).toList();
+        return outcomes.byRecentMonth(ClockUtil.getCurrentTime().toInstant(), zone).stream().map(OutcomesSection::row)
+                .toList();
     }
 
     private static Row row(MonthRow month) {

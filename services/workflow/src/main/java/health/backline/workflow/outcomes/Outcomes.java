@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,26 @@ public class Outcomes {
                 .query((row, n) -> Map.entry(Pathway.valueOf(row.getString("pathway")), figuresOf(row)))
                 .list().forEach(entry -> figures.put(entry.getKey(), entry.getValue()));
         return figures;
+    }
+
+    /** How many calendar months the dashboard and the metrics show: this one and the eleven before. */
+    public static final int MONTHS_SHOWN = 12;
+
+    /** {@link #byMonth} over the calendar months shown, the current one up to the end of today included. */
+    public List<MonthRow> byRecentMonth(Instant now, ZoneId zone) {
+        Instant to = endOfDay(now, zone);
+        return byMonth(startOfMonthsShown(to, zone), to, zone);
+    }
+
+    /** The end of the clinic's day that {@code now} falls in: the default end of a period. */
+    static Instant endOfDay(Instant now, ZoneId zone) {
+        return LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The start of the first of the {@link #MONTHS_SHOWN} months that end with the month of the period's (exclusive) end. */
+    static Instant startOfMonthsShown(Instant end, ZoneId zone) {
+        return LocalDate.ofInstant(end.minusNanos(1), zone).withDayOfMonth(1).minusMonths(MONTHS_SHOWN - 1)
+                .atStartOfDay(zone).toInstant();
     }
 
     /** Per calendar month in the clinic's zone, newest first, and pathway: only months and pathways with reassessments. */

@@ -22,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OutcomesController {
 
-    static final int DEFAULT_MONTHS = 12;
-
     /** The answer: the period as instants and every pathway's figures. */
     record Answer(Instant from, Instant to, Map<Pathway, PathwayOutcomes> pathways) {
     }
@@ -47,11 +45,8 @@ class OutcomesController {
 
     @GetMapping("/api/outcomes")
     Answer outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-        Instant end = to == null ? today.plusDays(1).atStartOfDay(zone).toInstant() : instant("to", to);
-        Instant start = from == null
-                ? LocalDate.ofInstant(end, zone).withDayOfMonth(1).minusMonths(DEFAULT_MONTHS - 1).atStartOfDay(zone).toInstant()
-                : instant("from", from);
+        Instant end = to == null ? Outcomes.endOfDay(ClockUtil.getCurrentTime().toInstant(), zone) : instant("to", to);
+        Instant start = from == null ? Outcomes.startOfMonthsShown(end, zone) : instant("from", from);
         if (!start.isBefore(end)) {
             throw new InvalidRequestException("from", "must be before to");
         }

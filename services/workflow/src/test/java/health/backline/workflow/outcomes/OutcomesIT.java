@@ -1,12 +1,14 @@
 package health.backline.workflow.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Pathway;
 import health.backline.workflow.CamundaWebapp;
 import health.backline.workflow.ReassessmentsDue;
+import health.backline.workflow.PrometheusScrape;
 import health.backline.workflow.WorkflowServiceTest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -110,6 +112,18 @@ class OutcomesIT {
                         "outcome", "IMPROVING", "computed_outcome", "IMPROVING", "clinician", "clinician",
                         "start_back_total", 5, "start_back_psychosocial", 3, "start_back_risk", "MEDIUM"));
         assertThat(get("admin", APRIL_2031).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // Grafana's monthly tables: the same figures as gauges, read again after each reassessment.
+        String metrics = PrometheusScrape.scrape(http);
+        String physicalTherapy = "{month=\"2031-04\",pathway=\"PHYSICAL_THERAPY\"}";
+        assertThat(PrometheusScrape.value(metrics, "backline_outcomes_monthly_reassessed" + physicalTherapy)).isEqualTo(3.0);
+        assertThat(PrometheusScrape.value(metrics, "backline_outcomes_monthly_improving_share" + physicalTherapy))
+                .isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(PrometheusScrape.value(metrics, "backline_outcomes_monthly_pain_change_median" + physicalTherapy))
+                .isEqualTo(-1.0);
+        assertThat(PrometheusScrape.value(metrics,
+                "backline_outcomes_monthly_pain_change_median{month=\"2031-04\",pathway=\"PRIMARY_CARE_FOLLOW_UP\"}"))
+                .isEqualTo(-5.0);
     }
 
     @Test
