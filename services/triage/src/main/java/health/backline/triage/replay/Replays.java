@@ -1,0 +1,81 @@
+package health.backline.triage.replay;
+
+import health.backline.starter.web.FieldProblem;
+import health.backline.starter.web.InvalidRequestException;
+import health.backline.triage.referral.TriageDecisions;
+import health.backline.triage.rules.RedFlagRules;
+import health.backline.triage.rules.TriageDecision;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replays a period's stored triage decisions through a candidate table: the facts each referral was triaged on, the
+ * same rule interpretation, another table. Reads only: nothing is stored, nothing is announced.
+ */
+@Service
+class Replays {
+
+    private final CandidateTables tables;
+    private final TriageDecisions decisions;
+
+    Replays(CandidateTables tables, TriageDecisions decisions) {
+        this.tables = tables;
+        this.decisions = decisions;
+    }
+
+    /**
+     * The replay of the decisions taken from {@code from} (inclusive) to {@code to} (exclusive), ISO instants, or a
+     * 400 naming every problem with the period and the table together.
+     */
+    ReplayResult replay(String from, String to, byte[] table) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant start = instant("from", from, problems);
+        Instant end = instant("to", to, problems);
+        if (start != null && end != null && !start.isBefore(end)) {
+            problems.add(new FieldProblem("to", "must be after from"));
+        }
+        RedFlagRules candidate = null;
+        try {
+            candidate = tables.check(table);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return replay(candidate, start, end);
+    }
+
+    private ReplayResult replay(RedFlagRules candidate, Instant from, Instant to) {
+        ReplayTally tally = new ReplayTally();
+        decisions.forEachDecidedBetween(from, to, stored -> tally.add(stored.referralId(), stored.pathway(),
+                stored.rules(), evaluate(candidate, stored)));
+        return tally.result();
+    }
+
+    /** A cell the engine cannot evaluate (FEEL is read when used) or a table that matches nothing is the table's fault. */
+    private static TriageDecision evaluate(RedFlagRules candidate, TriageDecisions.StoredDecision stored) {
+        try {
+            return candidate.evaluate(stored.facts());
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("table", "cannot be evaluated for referral " + stored.referralId()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static Instant instant(String name, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(name, "is required: an instant such as 2026-11-01T00:00:00Z"));
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name, "must be an instant such as 2026-11-01T00:00:00Z, not " + value));
+            return null;
+        }
+    }
+}
