@@ -57,7 +57,8 @@ class CandidateTables {
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(xml));
         } catch (RuntimeException e) {
-            throw new InvalidRequestException("table", "is not a DMN 1.3 model: " + e.getMessage());
+            Throwable why = e.getCause() == null ? e : e.getCause();
+            throw new InvalidRequestException("table", "is not a DMN 1.3 model: " + why.getMessage());
         }
         if (!(model.getModelElementById(RedFlagRules.DECISION_ID) instanceof Decision decision)) {
             throw new InvalidRequestException("table/decision", "has no decision " + RedFlagRules.DECISION_ID);
