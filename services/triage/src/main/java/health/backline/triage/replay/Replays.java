@@ -3,6 +3,7 @@ package health.backline.triage.replay;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
 import health.backline.triage.referral.TriageDecisions;
+import health.backline.triage.referral.TriageDecisions.StoredDecision;
 import health.backline.triage.rules.RedFlagRules;
 import health.backline.triage.rules.TriageDecision;
 import java.time.Instant;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Replays {
+
+    /** Decisions evaluated together: one database fetch. */
+    private static final int BATCH = 1000;
 
     private final CandidateTables tables;
     private final TriageDecisions decisions;
@@ -51,13 +55,32 @@ class Replays {
 
     private ReplayResult replay(RedFlagRules candidate, Instant from, Instant to) {
         ReplayTally tally = new ReplayTally();
-        decisions.forEachDecidedBetween(from, to, stored -> tally.add(stored.referralId(), stored.pathway(),
-                stored.rules(), evaluate(candidate, stored)));
+        List<StoredDecision> batch = new ArrayList<>(BATCH);
+        decisions.forEachDecidedBetween(from, to, stored -> {
+            batch.add(stored);
+            if (batch.size() == BATCH) {
+                evaluate(candidate, batch, tally);
+                batch.clear();
+            }
+        });
+        evaluate(candidate, batch, tally);
         return tally.result();
     }
 
+    /**
+     * The rules are thread-safe and evaluating them is the cost of a replay (about half a millisecond a referral, warm, on 2 cores): a batch
+     * is evaluated on every core, then counted in order.
+     */
+    private static void evaluate(RedFlagRules candidate, List<StoredDecision> batch, ReplayTally tally) {
+        List<TriageDecision> decided = batch.parallelStream().map(stored -> evaluate(candidate, stored)).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            StoredDecision stored = batch.get(i);
+            tally.add(stored.referralId(), stored.pathway(), stored.rules(), decided.get(i));
+        }
+    }
+
     /** A cell the engine cannot evaluate (FEEL is read when used) or a table that matches nothing is the table's fault. */
-    private static TriageDecision evaluate(RedFlagRules candidate, TriageDecisions.StoredDecision stored) {
+    private static TriageDecision evaluate(RedFlagRules candidate, StoredDecision stored) {
         try {
             return candidate.evaluate(stored.facts());
         } catch (RuntimeException e) {
