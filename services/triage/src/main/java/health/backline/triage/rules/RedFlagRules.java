@@ -18,6 +18,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -45,7 +46,8 @@ public class RedFlagRules {
     private final String decisionTable;
 
     public RedFlagRules() {
-        this(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine(), liveTable());
+        this(((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine(), liveTable());
     }
 
     private RedFlagRules(DmnEngine engine, byte[] table) {

@@ -204,6 +204,16 @@ class ReplayIT {
     }
 
     @Test
+    void a_cell_the_rule_engine_cannot_read_is_the_tables_fault() {
+        String broken = R13_BELOW_R21.replace("<text>MINOR_TRAUMA and (OSTEOPOROSIS", "<text>MINOR_TRAUMA and ((OSTEOPOROSIS");
+
+        Map<String, String> problems = problems(replay("lead", xml(broken)));
+
+        assertThat(problems).containsOnlyKeys("table");
+        assertThat(problems.get("table")).startsWith("cannot be evaluated for referral ");
+    }
+
+    @Test
     void the_period_is_required_and_checked_with_the_table() {
         ResponseEntity<JsonNode> answer = http.withBasicAuth("lead", "lead").postForEntity(
                 "http://127.0.0.1:" + port + "/api/triage/replay?from=yesterday", xml("<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"Empty\" "
