@@ -78,7 +78,8 @@ public final class ReplayRun {
 
     private static long evaluated(Timed replay) {
         if (replay.answer().status() != 200) {
-            throw new IllegalStateException("Replay answered " + replay.answer().status() + ": " + replay.answer().body());
+            throw new IllegalStateException("Replay answered " + replay.answer().status() + ": "
+                    + replay.answer().body());
         }
         return replay.answer().body().path("evaluated").asLong();
     }

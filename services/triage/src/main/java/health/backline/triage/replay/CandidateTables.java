@@ -125,7 +125,8 @@ class CandidateTables {
     }
 
     /** Column by column: which differs, which is missing, which is extra. */
-    private static List<FieldProblem> differences(String pointer, String what, List<String> live, List<String> candidate) {
+    private static List<FieldProblem> differences(String pointer, String what, List<String> live,
+                                                  List<String> candidate) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < Math.max(live.size(), candidate.size()); i++) {
             if (i >= candidate.size()) {
@@ -134,8 +135,8 @@ class CandidateTables {
             } else if (i >= live.size()) {
                 problems.add(new FieldProblem(pointer + "/" + i, "is one " + what + " too many: " + candidate.get(i)));
             } else if (!live.get(i).equals(candidate.get(i))) {
-                problems.add(new FieldProblem(pointer + "/" + i, "must be " + live.get(i) + ", like the live table's, not "
-                        + candidate.get(i)));
+                problems.add(new FieldProblem(pointer + "/" + i, "must be " + live.get(i)
+                        + ", like the live table's, not " + candidate.get(i)));
             }
         }
         return problems;

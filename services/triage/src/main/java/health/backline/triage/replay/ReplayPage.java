@@ -55,7 +55,8 @@ class ReplayPage {
             throws IOException {
         try {
             byte[] xml = table == null || table.isEmpty() ? new byte[0] : table.getBytes();
-            model.addAttribute("result", replays.replay(startOf(from), startOf(to == null ? null : to.plusDays(1)), xml));
+            String end = startOf(to == null ? null : to.plusDays(1));
+            model.addAttribute("result", replays.replay(startOf(from), end, xml));
             model.addAttribute("tableName", table == null ? null : table.getOriginalFilename());
         } catch (InvalidRequestException e) {
             model.addAttribute("problems", e.problems().stream().map(ReplayPage::shown).toList());

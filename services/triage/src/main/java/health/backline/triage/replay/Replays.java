@@ -68,8 +68,8 @@ class Replays {
     }
 
     /**
-     * The rules are thread-safe and evaluating them is the cost of a replay (about half a millisecond a referral, warm, on 2 cores): a batch
-     * is evaluated on every core, then counted in order.
+     * Evaluating is most of a replay's cost (ADR 20) and the rules are thread-safe: a batch is evaluated on every
+     * core, then counted in order.
      */
     private static void evaluate(RedFlagRules candidate, List<StoredDecision> batch, ReplayTally tally) {
         List<TriageDecision> decided = batch.parallelStream().map(stored -> evaluate(candidate, stored)).toList();
@@ -79,7 +79,7 @@ class Replays {
         }
     }
 
-    /** A cell the engine cannot evaluate (FEEL is read when used) or a table that matches nothing is the table's fault. */
+    /** A cell FEEL cannot evaluate (it shows only when used) or a table matching nothing is the table's fault. */
     private static TriageDecision evaluate(RedFlagRules candidate, StoredDecision stored) {
         try {
             return candidate.evaluate(stored.facts());
