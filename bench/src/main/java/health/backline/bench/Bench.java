@@ -2,6 +2,7 @@ package health.backline.bench;
 
 import health.backline.bench.BenchOptions.InvalidOptionException;
 import health.backline.bench.api.BacklineApi;
+import health.backline.bench.api.ReplayApi;
 import health.backline.bench.kafka.TopicOffsets;
 import health.backline.bench.load.ArrivalPlan;
 import health.backline.bench.load.ClinicalCases;
@@ -13,6 +14,7 @@ import health.backline.bench.report.ReportPrinter;
 import health.backline.bench.resources.BacklineParts;
 import health.backline.bench.run.FindMax;
 import health.backline.bench.run.LoadRun;
+import health.backline.bench.run.ReplayRun;
 import health.backline.bench.run.RunResult;
 import health.backline.bench.run.StepVerdict;
 import java.io.PrintStream;
@@ -64,6 +66,10 @@ public final class Bench {
             LoadRun loadRun = new LoadRun(api, offsets, target.parts().groups(), ClinicalCases.load(),
                     new LoadRun.Settings(options.drainTimeout(), options.pollInterval(), options.pollConcurrency(),
                             options.readBudget(), options.slotMargin(), options.slotConcurrency()), progress);
+            if (options.replay()) {
+                return new ReplayRun(new ReplayApi(target.triage(), options.lead()), loadRun, out, progress)
+                        .run(options.replayDecisions(), options.replayRuns(), options.rate());
+            }
             Session session = options.findMax() ? findMax(options, loadRun, printer, out) : oneRun(options, loadRun, printer);
             References references = null;
             if (options.references()) {

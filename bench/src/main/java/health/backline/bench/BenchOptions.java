@@ -25,6 +25,9 @@ public record BenchOptions(
         int maxSteps,
         boolean erProbe,
         double erRate,
+        boolean replay,
+        int replayDecisions,
+        int replayRuns,
         Duration drainTimeout,
         Duration pollInterval,
         int pollConcurrency,
@@ -40,14 +43,16 @@ public record BenchOptions(
         String host,
         Optional<Integer> intakePort,
         Optional<Integer> schedulingPort,
+        Optional<Integer> triagePort,
         Optional<Integer> kafkaPort,
         Optional<Integer> postgresPort,
         Credentials frontDesk,
         Credentials scheduler,
+        Credentials lead,
         Path dataDirectory,
         boolean help) {
 
-    private static final Set<String> FLAGS = Set.of("--find-max", "--er-probe", "--references", "--no-references",
+    private static final Set<String> FLAGS = Set.of("--find-max", "--er-probe", "--replay", "--references", "--no-references",
             "--help", "-h");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
@@ -84,6 +89,9 @@ public record BenchOptions(
                 (int) read.positive("--max-steps", 10),
                 read.flag("--er-probe"),
                 read.positive("--er-rate", 1),
+                read.flag("--replay"),
+                (int) read.positive("--replay-decisions", 10_000),
+                (int) read.positive("--replay-runs", 5),
                 read.duration("--drain-timeout", Duration.ofSeconds(120)),
                 read.duration("--poll-interval", Duration.ofSeconds(2)),
                 (int) read.positive("--poll-concurrency", 8),
@@ -99,18 +107,20 @@ public record BenchOptions(
                 read.text("--host", "127.0.0.1"),
                 read.port("--intake-port"),
                 read.port("--scheduling-port"),
+                read.port("--triage-port"),
                 read.port("--kafka-port"),
                 read.port("--postgres-port"),
                 Credentials.parse(read.text("--frontdesk", "frontdesk:frontdesk")),
                 Credentials.parse(read.text("--scheduler", "scheduler:scheduler")),
+                Credentials.parse(read.text("--lead", "lead:lead")),
                 Path.of(read.text("--data-dir", ".backline")),
                 read.flag("--help") || read.flag("-h"));
         read.refuseUnknown();
         if (options.rateFactor != 0 && options.rateFactor <= 1) {
             throw new InvalidOptionException("--rate-factor must be above 1 (or leave it out to add --rate-step)");
         }
-        if (options.findMax && options.erProbe) {
-            throw new InvalidOptionException("--find-max and --er-probe are separate runs: choose one");
+        if ((options.findMax ? 1 : 0) + (options.erProbe ? 1 : 0) + (options.replay ? 1 : 0) > 1) {
+            throw new InvalidOptionException("--find-max, --er-probe and --replay are separate runs: choose one");
         }
         return options;
     }
@@ -148,6 +158,8 @@ public record BenchOptions(
                   (default)              open loop at --rate for --duration
                   --find-max             steps of rising rate until one stage falls behind
                   --er-probe             ER handoff under load: routine mix at --rate plus ER referrals at --er-rate
+                  --replay               rule replay: at least --replay-decisions triaged (submitted at --rate when
+                                         fewer), then --replay-runs replays of all of them with the live table
 
                   --rate N               referrals per second (default 20)
                   --duration D           e.g. 60s, 2m (default 60s)
@@ -157,6 +169,8 @@ public record BenchOptions(
                   --step-duration D      find-max: each step (default 30s)
                   --max-steps N          find-max: at most (default 10)
                   --er-rate N            er-probe: ER referrals per second (default 1)
+                  --replay-decisions N   replay: decisions triage must hold first (default 10000)
+                  --replay-runs N        replay: how many replays to time (default 5)
                   --drain-timeout D      after the load, how long to wait for referrals to settle (default 120s)
                   --poll-interval D      read each open referral at most this often (default 2s)
                   --poll-concurrency N   referral reads in flight at once (default 8)
@@ -172,12 +186,13 @@ public record BenchOptions(
                   --json FILE            also write every figure as JSON
 
                 Where Backline is (ports default to the launcher's status file in the data directory, else the
-                contract's defaults 8081, 8084, 9092, 15432):
+                contract's defaults 8081, 8084, 8082, 9092, 15432):
                   --data-dir DIR         the launcher's data directory (default .backline): pids, ports, passwords
                   --host H               (default 127.0.0.1)
-                  --intake-port P  --scheduling-port P  --kafka-port P  --postgres-port P
+                  --intake-port P  --scheduling-port P  --triage-port P  --kafka-port P  --postgres-port P
                   --frontdesk U:P        (default frontdesk:frontdesk)
                   --scheduler U:P        (default scheduler:scheduler)
+                  --lead U:P             replay: a clinical lead (default lead:lead)
                 """;
     }
 

@@ -30,6 +30,14 @@ public enum Pathway implements Labelled {
         return this == URGENT_IMAGING;
     }
 
+    /**
+     * Whether a referral sent here instead of {@code other} waits longer: its priority is less urgent. Physical
+     * therapy and primary care are both routine, so neither is less urgent than the other.
+     */
+    public boolean isLessUrgentThan(Pathway other) {
+        return priority.isLessUrgentThan(other.priority);
+    }
+
     /** An ER or urgent-imaging referral: its work goes ahead of routine referrals wherever work queues. */
     public boolean isUrgent() {
         return priority.isUrgent();

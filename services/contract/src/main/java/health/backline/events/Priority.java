@@ -3,7 +3,7 @@ package health.backline.events;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** FHIR request priority, written in FHIR's own lower-case codes. */
+/** FHIR request priority, written in FHIR's own lower-case codes; the constants go from most to least urgent. */
 public enum Priority implements Labelled {
     STAT("stat", "Immediate"),
     URGENT("urgent", "Urgent"),
@@ -29,6 +29,11 @@ public enum Priority implements Labelled {
 
     public boolean isUrgent() {
         return this != ROUTINE;
+    }
+
+    /** The one definition of "less urgent": later in the order of the constants (STAT, URGENT, ROUTINE). */
+    public boolean isLessUrgentThan(Priority other) {
+        return compareTo(other) > 0;
     }
 
     @JsonCreator

@@ -18,41 +18,72 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 /**
  * The clinical rule set R01-R25, evaluated by the decision table {@value #DMN_RESOURCE}. The table
  * is parsed once; the DMN engine and a parsed decision are thread-safe, so one instance serves all
- * requests.
+ * requests. A replay evaluates a candidate table with exactly this interpretation ({@link #withTable}).
  */
 public class RedFlagRules {
 
-    static final String DMN_RESOURCE = "processes/triage/red-flags.dmn";
-    static final String DECISION_ID = "RedFlagTriage";
+    public static final String DMN_RESOURCE = "processes/triage/red-flags.dmn";
+    public static final String DECISION_ID = "RedFlagTriage";
 
     /**
      * "No other rule matches". A RULE ORDER table cannot look at its other rows, so this row
      * matches every intake and is dropped here whenever another rule matched.
      */
-    static final String NO_RED_FLAGS_RULE = "R25";
+    public static final String NO_RED_FLAGS_RULE = "R25";
 
     private final DmnEngine engine;
+    private final DmnModelInstance model;
     private final DmnDecision decision;
     private final String decisionTable;
 
     public RedFlagRules() {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        this(((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine(), liveTable());
+    }
+
+    private RedFlagRules(DmnEngine engine, byte[] table) {
+        this(engine, Dmn.readModelFromStream(new ByteArrayInputStream(table)),
+                DMN_RESOURCE + "#" + DECISION_ID + " sha256:" + sha256(table));
+    }
+
+    private RedFlagRules(DmnEngine engine, DmnModelInstance model, String decisionTable) {
+        this.engine = engine;
+        this.model = model;
+        this.decision = engine.parseDecision(DECISION_ID, model);
+        this.decisionTable = decisionTable;
+    }
+
+    private static byte[] liveTable() {
         try (InputStream dmn = RedFlagRules.class.getClassLoader().getResourceAsStream(DMN_RESOURCE)) {
             if (dmn == null) {
                 throw new IllegalStateException(DMN_RESOURCE + " is not on the classpath");
             }
-            byte[] table = dmn.readAllBytes();
-            decision = engine.parseDecision(DECISION_ID, new ByteArrayInputStream(table));
-            decisionTable = DMN_RESOURCE + "#" + DECISION_ID + " sha256:" + sha256(table);
+            return dmn.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The same rules, read the same way (rule order, {@value #NO_RED_FLAGS_RULE} only when alone), from another
+     * table: a candidate whose shape was checked against {@link #model()}. Parsing it may fail on its expressions.
+     */
+    public RedFlagRules withTable(DmnModelInstance candidate, String name) {
+        return new RedFlagRules(engine, candidate, name);
+    }
+
+    /** A copy of the table as a DMN model, to compare a candidate with. */
+    public DmnModelInstance model() {
+        return model.clone();
     }
 
     /** Which table decides: its file, decision id and content hash, recorded with every decision for audit. */
@@ -60,7 +91,8 @@ public class RedFlagRules {
         return decisionTable;
     }
 
-    private static String sha256(byte[] content) {
+    /** The content hash that names a table. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
@@ -85,7 +117,7 @@ public class RedFlagRules {
             reasons.add(match.getEntry("reason"));
         }
         if (pathway == null) {
-            throw new IllegalStateException(DMN_RESOURCE + " matched no rule, not even " + NO_RED_FLAGS_RULE);
+            throw new IllegalStateException(decisionTable + " matched no rule, not even " + NO_RED_FLAGS_RULE);
         }
         return new TriageDecision(pathway, rules, reasons);
     }
