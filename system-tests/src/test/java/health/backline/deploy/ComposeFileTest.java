@@ -385,7 +385,7 @@ class ComposeFileTest {
                 "backline_referrals_triaged_total", "backline_referral_time_to_triage_seconds_bucket",
                 "backline_referral_time_to_booking_seconds_bucket", "backline_tasks_open", "backline_tasks_overdue",
                 "backline_kafka_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max", "backline_outbox_unsent",
-                "backline_reassessments_total", "backline_outcomes_monthly_improving_share",
+                "backline_outcomes_monthly_improving_share",
                 "backline_outcomes_monthly_pain_change_median", "backline_tasks_at_risk",
                 "backline_tasks_projected_breach_seconds")) {
             assertThat(all).as("the dashboard shows %s", metric).contains(metric);

@@ -249,9 +249,16 @@ final class LocalBackline {
     private ServiceProcess.Launch launchOf(ServiceCatalog.Service service, DataDirectory data) {
         ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), settings.host(),
                 postgres.port(), service, passwords);
+        List<String> arguments = new ArrayList<>(connections.arguments());
+        arguments.add("--backline.intake.url=" + intakeUrl());
         return ServiceProcess.Launch.of(service, servicesDirectory, settings.bindAddress(), settings.portOf(service),
-                settings.heapOf(service), connections.arguments(), connections.environment(),
+                settings.heapOf(service), arguments, connections.environment(),
                 data.logs().resolve(service.name() + ".log"));
+    }
+
+    /** Where pages link to a referral's page in intake (triage's replay page does), on intake's port here. */
+    private String intakeUrl() {
+        return "http://" + settings.host() + ":" + settings.portOf(ServiceCatalog.INTAKE);
     }
 
     /** Writes what runs, and how it is doing, to the status file ({@code status} reads it). */
