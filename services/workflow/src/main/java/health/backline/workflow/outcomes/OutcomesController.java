@@ -22,10 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OutcomesController {
 
-    /** The answer: the period as instants and every pathway's figures. */
-    record Answer(Instant from, Instant to, Map<Pathway, PathwayOutcomes> pathways) {
-    }
-
     /** The contract's three figures, and the share the 30 % rule alone would call improving. */
     record PathwayOutcomes(long reassessed, long improving, long computedImproving, Double medianPainChange) {
 
@@ -44,7 +40,7 @@ class OutcomesController {
     }
 
     @GetMapping("/api/outcomes")
-    Answer outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Map<Pathway, PathwayOutcomes> outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant end = to == null ? Outcomes.endOfDay(ClockUtil.getCurrentTime().toInstant(), zone) : instant("to", to);
         Instant start = from == null ? Outcomes.startOfMonthsShown(end, zone) : instant("from", from);
         if (!start.isBefore(end)) {
@@ -52,7 +48,7 @@ class OutcomesController {
         }
         Map<Pathway, PathwayOutcomes> pathways = new LinkedHashMap<>();
         outcomes.byPathway(start, end).forEach((pathway, figures) -> pathways.put(pathway, PathwayOutcomes.of(figures)));
-        return new Answer(start, end, pathways);
+        return pathways;
     }
 
     /** "2026-11-01" (that day's start in the clinic) or "2026-11-01T00:00:00Z". */
