@@ -4,7 +4,6 @@ import health.backline.events.payload.StartBackScoring;
 import health.backline.workflow.referral.ReferralProcess.Elements;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import health.backline.workflow.tasks.PainImprovement;
-import health.backline.workflow.tasks.ReassessmentOutcome;
 import health.backline.workflow.tasks.StartBackItems;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +66,7 @@ class ReassessmentRecorder extends AbstractProcessEnginePlugin {
         Object note = task.getVariableLocal(Variables.NOTE);
         Reassessment reassessment = new Reassessment(task.getId(), execution.getProcessBusinessKey(), pathway,
                 ClockUtil.getCurrentTime().toInstant(), signedIn == null ? null : signedIn.getUserId(), outcome,
-                PainImprovement.improving(baseline, pain).map(ReassessmentOutcome::of)
-                        .map(Enum::name).orElse(null),
+                PainImprovement.outcome(baseline, pain).map(Enum::name).orElse(null),
                 note == null ? null : note.toString(), baseline, pain, PainImprovement.change(baseline, pain).orElse(null),
                 startBack.orElse(null), startBack.map(StartBackScoring::score).orElse(null));
         if (reassessments.record(reassessment)) {

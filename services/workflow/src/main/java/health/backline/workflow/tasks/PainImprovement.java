@@ -27,14 +27,14 @@ public final class PainImprovement {
     }
 
     /**
-     * Improving when the pain fell by 30 % or more of the baseline. Empty when either score is unknown, or the
-     * baseline is 0: nothing can fall from no pain, so the clinician's judgement alone decides.
+     * The outcome the pain scores give: improving when the pain fell by 30 % or more of the baseline. Empty when
+     * either score is unknown, or the baseline is 0: nothing can fall from no pain, so the clinician alone decides.
      */
-    public static Optional<Boolean> improving(Integer baseline, Integer now) {
+    public static Optional<ReassessmentOutcome> outcome(Integer baseline, Integer now) {
         if (baseline == null || now == null || baseline == 0) {
             return Optional.empty();
         }
         // In whole numbers: (baseline - now) / baseline >= 30 / 100.
-        return Optional.of(100 * (baseline - now) >= IMPORTANT_FALL_PERCENT * baseline);
+        return Optional.of(ReassessmentOutcome.of(100 * (baseline - now) >= IMPORTANT_FALL_PERCENT * baseline));
     }
 }

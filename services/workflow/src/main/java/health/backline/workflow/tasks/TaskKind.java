@@ -75,8 +75,7 @@ enum TaskKind {
     private static Optional<FieldProblem> outcomeAgainstPain(Map<String, Object> answer, Object intakePainScore) {
         Integer baseline = PainImprovement.score(intakePainScore).orElse(null);
         Integer now = PainImprovement.score(answer.get(AnswerField.PAIN_SCORE.variable())).orElse(null);
-        Optional<ReassessmentOutcome> computed = PainImprovement.improving(baseline, now)
-                .map(ReassessmentOutcome::of);
+        Optional<ReassessmentOutcome> computed = PainImprovement.outcome(baseline, now);
         boolean noted = answer.get(AnswerField.NOTE.variable()) instanceof String note && !note.isBlank();
         if (computed.isEmpty() || computed.get().name().equals(answer.get(AnswerField.OUTCOME.variable())) || noted) {
             return Optional.empty();
