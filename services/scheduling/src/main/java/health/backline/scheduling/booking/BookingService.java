@@ -29,7 +29,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books what the workflow asks for and announces the outcome, in one transaction.
@@ -53,15 +56,18 @@ public class BookingService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Duration erHandoffDuration;
+    private final TransactionTemplate slotTry;
 
     BookingService(Slots slots, Appointments appointments, EventOutbox outbox, Clock clock,
-                   SchedulingProperties properties, MeterRegistry meters) {
+                   SchedulingProperties properties, MeterRegistry meters, PlatformTransactionManager transactions) {
         this.meters = meters;
         this.slots = slots;
         this.appointments = appointments;
         this.outbox = outbox;
         this.clock = clock;
         this.erHandoffDuration = properties.erHandoffDuration();
+        this.slotTry = new TransactionTemplate(transactions);
+        this.slotTry.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -160,14 +166,34 @@ public class BookingService {
      * (its unique index refuses the booking) is left out and the next one tried. Only when nothing is
      * free or being held does the request fail; when slots are being held it waits for them once,
      * since a booking that rolls back leaves its slot free.
+     *
+     * <p>Each try runs in a savepoint, and a slot found taken is let go at once: a booking that kept
+     * it locked while waiting for another slot could deadlock with the booking waiting for this one
+     * (seen in CI with fifty racing requests).
      */
     private BookingOutcome bookEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request) {
         Instant now = clock.instant();
         Set<UUID> taken = new HashSet<>();
         boolean skipLocked = true;
         while (true) {
-            Optional<Slot> candidate = slots.lockEarliestFree(request.pathway(), now, request.notAfter(), taken, skipLocked);
-            if (candidate.isEmpty()) {
+            boolean waitForHeldSlots = !skipLocked;
+            Try attempt = slotTry.execute(savepoint -> {
+                Optional<Slot> candidate = slots.lockEarliestFree(request.pathway(), now, request.notAfter(), taken,
+                        !waitForHeldSlots);
+                if (candidate.isEmpty()) {
+                    return Try.NO_SLOT;
+                }
+                Appointment appointment = inSlot(referralId, request.pathway(), candidate.get());
+                if (appointments.insert(appointment, requestId, now)) {
+                    return new Try(appointment, null);
+                }
+                savepoint.setRollbackOnly();
+                return new Try(null, candidate.get().id());
+            });
+            if (attempt.booked() != null) {
+                return booked(request, attempt.booked());
+            }
+            if (attempt.taken() == null) {
                 if (skipLocked) {
                     skipLocked = false;
                     continue;
@@ -175,17 +201,18 @@ public class BookingService {
                 return fail(request, "No free " + request.pathway() + " slot"
                         + (request.notAfter() == null ? "" : " before " + request.notAfter().truncatedTo(ChronoUnit.SECONDS)));
             }
-            Appointment appointment = inSlot(referralId, request.pathway(), candidate.get());
-            if (appointments.insert(appointment, requestId, now)) {
-                return booked(request, appointment);
-            }
             if (appointments.ofRequest(requestId).isPresent()) {
                 return alreadyBooked(requestId);
             }
-            log.debug("Slot {} was taken by a concurrent booking; request {} tries the next", candidate.get().id(), requestId);
-            taken.add(candidate.get().id());
+            log.debug("Slot {} was taken by a concurrent booking; request {} tries the next", attempt.taken(), requestId);
+            taken.add(attempt.taken());
             skipLocked = true;
         }
+    }
+
+    /** One try at a free slot: the appointment it booked, or the slot it found taken; neither when none was free. */
+    private record Try(Appointment booked, UUID taken) {
+        static final Try NO_SLOT = new Try(null, null);
     }
 
     private static Appointment inSlot(UUID referralId, Pathway pathway, Slot slot) {
