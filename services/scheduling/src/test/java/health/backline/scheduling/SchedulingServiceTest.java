@@ -19,6 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * <ul>
  *   <li>The daily seeding run is off: tests move "now" to far-future days where they add their own
  *       slots, and a seeding run then must not fill those days. Start-up seeding stays on.</li>
+ *   <li>The sweep that offers free slots to waiting referrals waits an hour: a test that wants it runs it.</li>
  *   <li>The connection pool is larger than the 50 threads of the race tests, so all 50 hold a connection
  *       at once and race for real; with the default pool of 10, 40 of them would wait their turn.</li>
  * </ul>
@@ -28,6 +29,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "backline.scheduling.seed.cron=-",
+        "backline.scheduling.offers.sweep=PT1H",
         "spring.datasource.hikari.maximum-pool-size=60"})
 @WithRealInfrastructure
 @Import(TestClock.Config.class)

@@ -35,6 +35,11 @@ public class TestClock extends Clock {
         return morning;
     }
 
+    /** Moves "now" to this instant; time keeps running from there. */
+    public void moveTo(Instant now) {
+        shift.set(Duration.between(Instant.now(), now));
+    }
+
     /** Back to real time. */
     public void reset() {
         shift.set(Duration.ZERO);

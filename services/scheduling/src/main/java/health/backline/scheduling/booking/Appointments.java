@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +63,11 @@ class Appointments {
                 .query(Appointments::toAppointment).optional();
     }
 
+    Optional<Appointment> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ?").param(id)
+                .query(Appointments::toAppointment).optional();
+    }
+
     /** A referral's appointments, newest first. */
     List<Appointment> ofReferral(UUID referralId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE referral_id = ? ORDER BY booked_at DESC, id DESC")
@@ -68,28 +75,34 @@ class Appointments {
     }
 
     /**
-     * Cancels the referral's booked appointments, which frees their slots; returns how many. The slots are
-     * locked first, in the order a booking takes its locks (slot, then appointment), so a booking of one of
-     * them waits for this instead of deadlocking with it.
+     * Cancels the referral's booked appointments, which frees their slots; answers the pathway of each one
+     * cancelled that held a slot, and how many were cancelled in all. The slots are locked first, in the order a
+     * booking takes its locks (slot, then appointment), so a booking of one of them waits for this instead of
+     * deadlocking with it.
      */
-    int cancelBooked(UUID referralId, Instant at, String reason) {
+    Cancelled cancelBooked(UUID referralId, Instant at, String reason) {
         jdbc.sql("""
                         SELECT s.id FROM slot s JOIN appointment a ON a.slot_id = s.id
                         WHERE a.referral_id = ? AND a.status = 'BOOKED' ORDER BY s.id FOR UPDATE OF s""")
                 .param(referralId).query().listOfRows();
-        List<UUID> freed = jdbc.sql("""
+        List<Appointment> cancelled = jdbc.sql("""
                         UPDATE appointment SET status = 'CANCELLED', cancelled_at = :at, cancel_reason = :reason
                         WHERE referral_id = :referralId AND status = 'BOOKED'
-                        RETURNING slot_id""")
+                        RETURNING\s""" + COLUMNS)
                 .param("at", Timestamp.from(at))
                 .param("reason", reason)
                 .param("referralId", referralId)
-                .query((rs, row) -> rs.getObject("slot_id", UUID.class)).list();
-        List<UUID> slots = freed.stream().filter(Objects::nonNull).toList();
+                .query(Appointments::toAppointment).list();
+        List<UUID> slots = cancelled.stream().map(Appointment::slotId).filter(Objects::nonNull).toList();
         if (!slots.isEmpty()) {
             jdbc.sql("UPDATE slot SET booked = false WHERE id IN (:slots)").param("slots", slots).update();
         }
-        return freed.size();
+        return new Cancelled(cancelled.size(), cancelled.stream().filter(a -> a.slotId() != null)
+                .map(Appointment::pathway).collect(Collectors.toSet()));
+    }
+
+    /** How many appointments a cancellation ended, and the pathways whose slots it freed. */
+    record Cancelled(int count, Set<Pathway> freedPathways) {
     }
 
     /**

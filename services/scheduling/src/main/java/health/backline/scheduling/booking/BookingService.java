@@ -11,6 +11,8 @@ import health.backline.scheduling.booking.BookingOutcome.AlreadyBooked;
 import health.backline.scheduling.booking.BookingOutcome.Booked;
 import health.backline.scheduling.booking.BookingOutcome.CancelledMeanwhile;
 import health.backline.scheduling.booking.BookingOutcome.Failed;
+import health.backline.scheduling.booking.Appointments.Cancelled;
+import health.backline.scheduling.slots.CapacityAvailable;
 import health.backline.scheduling.slots.Slot;
 import health.backline.scheduling.slots.Slots;
 import health.backline.starter.inbox.InvalidEventException;
@@ -28,9 +30,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,9 +61,14 @@ public class BookingService {
     private final Clock clock;
     private final Duration erHandoffDuration;
     private final TransactionTemplate slotTry;
+    private final WaitingList waitingList;
+    private final ApplicationEventPublisher events;
 
     BookingService(Slots slots, Appointments appointments, EventOutbox outbox, Clock clock,
-                   SchedulingProperties properties, MeterRegistry meters, PlatformTransactionManager transactions) {
+                   SchedulingProperties properties, MeterRegistry meters, PlatformTransactionManager transactions,
+                   WaitingList waitingList, ApplicationEventPublisher events) {
+        this.waitingList = waitingList;
+        this.events = events;
         this.meters = meters;
         this.slots = slots;
         this.appointments = appointments;
@@ -97,16 +106,60 @@ public class BookingService {
         if (request.pathway() == null) {
             return fail(request, "The request names no pathway");
         }
+        BookingOutcome outcome = bookNew(requestId, referralId, request);
+        if (outcome instanceof Booked) {
+            waitingList.remove(referralId);
+        }
+        return outcome;
+    }
+
+    /**
+     * Books the earliest free slot before its deadline for a referral waiting for one, as its failed request
+     * would have, had the slot been free then. Empty when none is free, or the referral no longer waits.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW) // also after a cancellation's commit, in a transaction of its own
+    public Optional<Appointment> offerFreeSlot(WaitingReferral waiting) {
+        appointments.lockReferral(waiting.referralId());
+        if (!waitingList.waits(waiting)) {
+            return Optional.empty();
+        }
+        Optional<Appointment> offered = takeEarliestFreeSlot(waiting.requestId(), waiting.referralId(),
+                waiting.request(), clock.instant())
+                .filter(Booked.class::isInstance).map(outcome -> ((Booked) outcome).appointment());
+        offered.ifPresent(appointment -> {
+            waitingList.offered(waiting.referralId(), appointment.id());
+            Counted.afterCommit(meters, "backline.slot.offers", "pathway", appointment.pathway().name());
+            log.info("Referral {} waited since {}: booked into freed slot {}", waiting.referralId(),
+                    waiting.waitingSince(), appointment.slotId());
+        });
+        return offered;
+    }
+
+    /** The referrals waiting for a slot whose deadline has not passed, of one pathway (null: all), in turn. */
+    public List<WaitingReferral> waitingInTurn(Pathway pathway) {
+        return waitingList.inTurn(pathway, clock.instant());
+    }
+
+    private BookingOutcome bookNew(String requestId, UUID referralId, AppointmentRequested request) {
         if (request.pathway() == Pathway.ER_REFERRAL) {
             return handOffToEmergency(requestId, referralId, request);
         }
         if (request.slotId() != null) {
+            Optional<UUID> offered = waitingList.offeredAppointment(referralId);
+            if (offered.isPresent()) {
+                log.info("Referral {} was booked into a freed slot while a scheduler chose slot {}: nothing more booked",
+                        referralId, request.slotId());
+                return new AlreadyBooked(appointments.find(offered.get()).orElseThrow());
+            }
             return bookChosenSlot(requestId, referralId, request);
         }
         return bookEarliestFreeSlot(requestId, referralId, request);
     }
 
-    /** Cancels every booked appointment of the referral, freeing their slots, and remembers the cancellation. */
+    /**
+     * Cancels every booked appointment of the referral, freeing their slots, and remembers the cancellation;
+     * the referral no longer waits for a slot. Answers how many appointments were cancelled.
+     */
     @Transactional
     public int cancel(AppointmentCancelRequested cancellation, Instant requestedAt) {
         UUID referralId = referralId(cancellation.referralId());
@@ -115,9 +168,11 @@ public class BookingService {
         String reason = cancellation.reason() == null || cancellation.reason().isBlank()
                 ? "Cancelled" : cancellation.reason();
         appointments.recordCancellation(referralId, requestedAt == null ? now : requestedAt, reason, now);
-        int cancelled = appointments.cancelBooked(referralId, now, reason);
-        log.info("Referral {}: {} appointment(s) cancelled", referralId, cancelled);
-        return cancelled;
+        waitingList.remove(referralId);
+        Cancelled cancelled = appointments.cancelBooked(referralId, now, reason);
+        cancelled.freedPathways().forEach(pathway -> events.publishEvent(new CapacityAvailable(pathway)));
+        log.info("Referral {}: {} appointment(s) cancelled", referralId, cancelled.count());
+        return cancelled.count();
     }
 
     /** A referral's appointments, newest first. */
@@ -160,19 +215,29 @@ public class BookingService {
         return fail(request, "Slot " + slot.describe() + " is already booked");
     }
 
+    /** The earliest free slot before the deadline, or a failure; a referral that fails waits for a freed slot. */
+    private BookingOutcome bookEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request) {
+        Instant now = clock.instant();
+        return takeEarliestFreeSlot(requestId, referralId, request, now).orElseGet(() -> {
+            waitingList.add(referralId, requestId, request, now);
+            return fail(request, "No free " + request.pathway() + " slot"
+                    + (request.notAfter() == null ? "" : " before " + request.notAfter().truncatedTo(ChronoUnit.SECONDS)));
+        });
+    }
+
     /**
-     * Takes the earliest free slot the pathway has between now and the deadline. Concurrent bookings
-     * pass over slots another one is holding ({@code SKIP LOCKED}); a slot that turns out to be taken
-     * (its unique index refuses the booking) is left out and the next one tried. Only when nothing is
-     * free or being held does the request fail; when slots are being held it waits for them once,
-     * since a booking that rolls back leaves its slot free.
+     * Takes the earliest free slot the pathway has between now and the deadline; empty when there is none.
+     * Concurrent bookings pass over slots another one is holding ({@code SKIP LOCKED}); a slot that turns out
+     * to be taken (its unique index refuses the booking) is left out and the next one tried. Only when nothing
+     * is free or being held is the answer empty; when slots are being held it waits for them once, since a
+     * booking that rolls back leaves its slot free.
      *
      * <p>Each try runs in a savepoint, and a slot found taken is let go at once: a booking that kept
      * it locked while waiting for another slot could deadlock with the booking waiting for this one
      * (seen in CI with fifty racing requests).
      */
-    private BookingOutcome bookEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request) {
-        Instant now = clock.instant();
+    private Optional<BookingOutcome> takeEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request,
+                                                          Instant now) {
         Set<UUID> taken = new HashSet<>();
         boolean skipLocked = true;
         while (true) {
@@ -191,18 +256,17 @@ public class BookingService {
                 return new Try(null, candidate.get().id());
             });
             if (attempt.booked() != null) {
-                return booked(request, attempt.booked());
+                return Optional.of(booked(request, attempt.booked()));
             }
             if (attempt.taken() == null) {
                 if (skipLocked) {
                     skipLocked = false;
                     continue;
                 }
-                return fail(request, "No free " + request.pathway() + " slot"
-                        + (request.notAfter() == null ? "" : " before " + request.notAfter().truncatedTo(ChronoUnit.SECONDS)));
+                return Optional.empty();
             }
             if (appointments.ofRequest(requestId).isPresent()) {
-                return alreadyBooked(requestId);
+                return Optional.of(alreadyBooked(requestId));
             }
             log.debug("Slot {} was taken by a concurrent booking; request {} tries the next", attempt.taken(), requestId);
             taken.add(attempt.taken());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +35,12 @@ class SlotController {
 
     private final Slots slots;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SlotController(Slots slots, Clock clock) {
+    SlotController(Slots slots, Clock clock, ApplicationEventPublisher events) {
         this.slots = slots;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Slots starting in [from, to), by start; from defaults to now, to to a week after from. */
@@ -74,7 +77,9 @@ class SlotController {
         NewSlot slot = NewSlot.from(body);
         Slot added = slots.add(slot).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "Slot already exists",
                 slot.resource() + " already has a slot starting at " + slot.start()));
-        return ResponseEntity.created(URI.create("/api/slots/" + added.id())).body(added);
+        events.publishEvent(new CapacityAvailable(added.pathway()));
+        // Re-read: a referral waiting for a slot may have been booked into it already.
+        return ResponseEntity.created(URI.create("/api/slots/" + added.id())).body(slots.find(added.id()).orElseThrow());
     }
 
     private static Pathway pathway(String value, List<FieldProblem> problems) {

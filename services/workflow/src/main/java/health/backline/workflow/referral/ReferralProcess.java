@@ -85,6 +85,7 @@ public final class ReferralProcess {
         public static final String AWAIT_BOOKING_OUTCOME = "AwaitBookingOutcome";
         public static final String APPOINTMENT_BOOKED = "AppointmentBooked";
         public static final String SCHEDULED = "Scheduled";
+        public static final String GATEWAY_MERGE_SCHEDULED = "Gateway_MergeScheduled";
         public static final String AFTER_BOOKING = "AfterBooking";
         public static final String CALL_PATIENT_TO_EMERGENCY = "CallPatientToEmergency";
         public static final String CALL_OVERDUE = "CallOverdue";
@@ -112,6 +113,8 @@ public final class ReferralProcess {
         public static final String ESCALATE_BOOKING_OVERDUE = "EscalateBookingOverdue";
         public static final String BOOKING_ESCALATED = "BookingEscalated";
         public static final String REQUEST_CHOSEN_SLOT = "RequestChosenSlot";
+        public static final String FREED_SLOT_BOOKED = "FreedSlotBooked";
+        public static final String SCHEDULED_INTO_FREED_SLOT = "ScheduledIntoFreedSlot";
         public static final String OVERDUE_WORK = "OverdueWork";
         public static final String WORK_OVERDUE = "WorkOverdue";
         public static final String RESOLVE_OVERDUE_TASK = "ResolveOverdueTask";

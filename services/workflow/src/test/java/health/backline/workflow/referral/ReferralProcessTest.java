@@ -304,6 +304,23 @@ class ReferralProcessTest {
     }
 
     @Test
+    void a_slot_freed_while_a_scheduler_has_not_booked_yet_schedules_the_referral_and_ends_the_manual_booking() {
+        submitted();
+        triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
+        bookingFailed();
+        assertThat(instance).isWaitingAt(Elements.BOOK_MANUALLY);
+
+        booked(Instant.now().plus(Duration.ofDays(3)));
+
+        assertThat(instance).hasPassed(Elements.FREED_SLOT_BOOKED, Elements.SCHEDULED_INTO_FREED_SLOT,
+                Elements.GATEWAY_MERGE_SCHEDULED, Elements.AFTER_BOOKING).hasNotPassed(Elements.REQUEST_CHOSEN_SLOT)
+                .isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()).isEmpty();
+        assertThat(appointmentRequests).containsExactly("RequestAppointment:PRIMARY_CARE_FOLLOW_UP");
+        assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.BOOKING_FAILED, ReferralStatus.SCHEDULED);
+    }
+
+    @Test
     void a_manual_booking_not_done_in_time_is_escalated() {
         submitted();
         triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
