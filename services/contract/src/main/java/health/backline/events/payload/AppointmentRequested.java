@@ -21,6 +21,11 @@ public record AppointmentRequested(
         return priority == null ? Priority.ROUTINE : priority;
     }
 
+    /** The same request, for exactly this slot. */
+    public AppointmentRequested withSlot(UUID chosen) {
+        return new AppointmentRequested(referralId, pathway, priority, notAfter, chosen);
+    }
+
     public static AppointmentRequested earliestBefore(String referralId, Pathway pathway, Instant notAfter) {
         return new AppointmentRequested(referralId, pathway, pathway.priority(), notAfter, null);
     }

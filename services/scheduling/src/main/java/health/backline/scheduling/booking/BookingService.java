@@ -15,6 +15,7 @@ import health.backline.scheduling.booking.Appointments.Cancelled;
 import health.backline.scheduling.slots.CapacityAvailable;
 import health.backline.scheduling.slots.Slot;
 import health.backline.scheduling.slots.Slots;
+import health.backline.starter.audit.AuditTrail;
 import health.backline.starter.inbox.InvalidEventException;
 import health.backline.starter.metrics.Counted;
 import health.backline.starter.outbox.EventOutbox;
@@ -62,11 +63,13 @@ public class BookingService {
     private final Duration erHandoffDuration;
     private final TransactionTemplate slotTry;
     private final WaitingList waitingList;
+    private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
     BookingService(Slots slots, Appointments appointments, EventOutbox outbox, Clock clock,
                    SchedulingProperties properties, MeterRegistry meters, PlatformTransactionManager transactions,
-                   WaitingList waitingList, ApplicationEventPublisher events) {
+                   WaitingList waitingList, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.waitingList = waitingList;
         this.events = events;
         this.meters = meters;
@@ -135,6 +138,11 @@ public class BookingService {
         return offered;
     }
 
+    /** Every referral waiting for a slot, deadline passed or not, in turn. */
+    public List<WaitingReferral> waiting() {
+        return waitingList.all();
+    }
+
     /** The referrals waiting for a slot whose deadline has not passed, of one pathway (null: all), in turn. */
     public List<WaitingReferral> waitingInTurn(Pathway pathway) {
         return waitingList.inTurn(pathway, clock.instant());
@@ -193,26 +201,61 @@ public class BookingService {
 
     private BookingOutcome bookChosenSlot(String requestId, UUID referralId, AppointmentRequested request) {
         Optional<Slot> locked = slots.lock(request.slotId());
-        if (locked.isEmpty()) {
-            return fail(request, "Slot " + request.slotId() + " does not exist");
+        Optional<String> refusal = refusal(locked, request);
+        if (refusal.isPresent()) {
+            return fail(request, refusal.get());
         }
         Slot slot = locked.get();
-        if (slot.pathway() != request.pathway()) {
-            return fail(request, "Slot " + slot.describe() + " is a " + slot.pathway() + " slot, not "
-                    + request.pathway());
-        }
-        Instant now = clock.instant();
-        if (slot.start().isBefore(now)) {
-            return fail(request, "Slot " + slot.describe() + " has already started");
-        }
         Appointment appointment = inSlot(referralId, request.pathway(), slot);
-        if (appointments.insert(appointment, requestId, now)) {
+        if (appointments.insert(appointment, requestId, clock.instant())) {
             return booked(request, appointment);
         }
         if (appointments.ofRequest(requestId).isPresent()) {
             return alreadyBooked(requestId);
         }
         return fail(request, "Slot " + slot.describe() + " is already booked");
+    }
+
+    /**
+     * Books the slot a scheduler picked for a referral waiting for one, as its failed request would have been;
+     * the referral then no longer waits. Answers why not, when it cannot be booked: nothing is announced then.
+     */
+    @Transactional
+    public Optional<String> bookPickedSlot(UUID referralId, UUID slotId, String scheduler) {
+        appointments.lockReferral(referralId);
+        Optional<WaitingReferral> waiting = waitingList.find(referralId);
+        if (waiting.isEmpty()) {
+            return Optional.of("The referral no longer waits for a slot");
+        }
+        AppointmentRequested request = waiting.get().request().withSlot(slotId);
+        Optional<Slot> locked = slots.lock(slotId);
+        Optional<String> refusal = refusal(locked, request);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        Appointment appointment = inSlot(referralId, request.pathway(), locked.get());
+        if (!appointments.insert(appointment, waiting.get().requestId(), clock.instant())) {
+            return Optional.of("Slot " + locked.get().describe() + " is already booked");
+        }
+        booked(request, appointment);
+        waitingList.offered(referralId, appointment.id());
+        audit.record(scheduler, "BOOK_PICKED_SLOT", referralId.toString(), "Slot " + locked.get().describe());
+        return Optional.empty();
+    }
+
+    /** Why the slot cannot be booked for the request, if it cannot. */
+    private Optional<String> refusal(Optional<Slot> locked, AppointmentRequested request) {
+        if (locked.isEmpty()) {
+            return Optional.of("Slot " + request.slotId() + " does not exist");
+        }
+        Slot slot = locked.get();
+        if (slot.pathway() != request.pathway()) {
+            return Optional.of("Slot " + slot.describe() + " is a " + slot.pathway() + " slot, not " + request.pathway());
+        }
+        if (slot.start().isBefore(clock.instant())) {
+            return Optional.of("Slot " + slot.describe() + " has already started");
+        }
+        return Optional.empty();
     }
 
     /** The earliest free slot before the deadline, or a failure; a referral that fails waits for a freed slot. */

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Repository;
 class WaitingList {
 
     private static final String COLUMNS = "referral_id, request_id, pathway, priority, not_after, waiting_since";
+    private static final String IN_TURN = " ORDER BY pathway, priority_rank, waiting_since, referral_id";
 
     private final JdbcClient jdbc;
 
@@ -73,6 +74,19 @@ class WaitingList {
                 .param(referralId).query((rs, row) -> rs.getObject(1, UUID.class)).optional();
     }
 
+    /** The referral, if it waits for a slot. */
+    Optional<WaitingReferral> find(UUID referralId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM waiting_referral WHERE referral_id = ? AND offered_appointment_id IS NULL")
+                .param(referralId).query(WaitingList::toWaiting).optional();
+    }
+
+    /** Every referral waiting for a slot, deadline passed or not, in turn. */
+    List<WaitingReferral> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM waiting_referral WHERE offered_appointment_id IS NULL"
+                        + IN_TURN)
+                .query(WaitingList::toWaiting).list();
+    }
+
     /** Whether the referral still waits, for this request. */
     boolean waits(WaitingReferral waiting) {
         return jdbc.sql("SELECT count(*) FROM waiting_referral WHERE referral_id = ? AND request_id = ?"
@@ -88,7 +102,7 @@ class WaitingList {
         return jdbc.sql("SELECT " + COLUMNS + " FROM waiting_referral WHERE offered_appointment_id IS NULL"
                         + " AND (not_after IS NULL OR not_after >= :now)"
                         + (pathway == null ? "" : " AND pathway = :pathway")
-                        + " ORDER BY pathway, priority_rank, waiting_since, referral_id")
+                        + IN_TURN)
                 .param("now", Timestamp.from(now))
                 .param("pathway", pathway == null ? null : pathway.name())
                 .query(WaitingList::toWaiting).list();

@@ -6,8 +6,10 @@ import static health.backline.starter.security.Role.CLINICIAN;
 import static health.backline.starter.security.Role.SCHEDULER;
 
 import health.backline.starter.security.ApiSecurity;
+import health.backline.starter.security.PageSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,16 +17,27 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may do what with slots and appointments (contract: API.md, Scheduling). Schedulers and
  * admins see and add capacity; clinicians (and so clinical leads) may also look up a referral's
- * appointments.
+ * appointments. Schedulers book from the slot-issue page, which admins may look at.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingSecurity {
 
     @Bean
+    @Order(1)
     SecurityFilterChain schedulingApi(HttpSecurity http) throws Exception {
-        return ApiSecurity.apiChain(http, auth -> auth
+        return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(HttpMethod.GET, "/api/slots", "/api/slots/*").hasAnyRole(roles(SCHEDULER, ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/slots").hasAnyRole(roles(SCHEDULER, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/appointments").hasAnyRole(roles(SCHEDULER, CLINICIAN, ADMIN)));
+    }
+
+    /** The slot-issue list is the only page: schedulers book from it, admins look. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain schedulingPages(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.defaultSuccessUrl("/slot-issues"));
+        return PageSecurity.pageChain(http, auth -> auth
+                .requestMatchers(HttpMethod.GET, "/slot-issues").hasAnyRole(roles(SCHEDULER, ADMIN))
+                .requestMatchers(HttpMethod.POST, "/slot-issues/*").hasRole(SCHEDULER.name()));
     }
 }

@@ -82,6 +82,17 @@ public class Slots {
                 .query(Slots::toSlot).list();
     }
 
+    /** The pathway's first {@code limit} free slots starting from {@code from}, by start. */
+    public List<Slot> freeFrom(Pathway pathway, Instant from, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + ", false AS booked FROM slot s"
+                        + " WHERE s.pathway = :pathway AND NOT s.booked AND s.start_at >= :from AND NOT " + BOOKED
+                        + " ORDER BY s.start_at, s.resource LIMIT :limit")
+                .param("pathway", pathway.name())
+                .param("from", Timestamp.from(from))
+                .param("limit", limit)
+                .query(Slots::toSlot).list();
+    }
+
     /**
      * The slot, locked until the transaction ends (waiting for a booking that holds it to finish).
      * Whether it is booked is as of this statement: only the appointment's unique index can say for sure.

@@ -16,11 +16,13 @@ import health.backline.scheduling.booking.BookingOutcome.AlreadyBooked;
 import health.backline.scheduling.booking.BookingOutcome.Booked;
 import health.backline.scheduling.booking.BookingOutcome.Failed;
 import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.PageClient;
 import health.backline.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +151,41 @@ class SlotOffersIT extends OnAFreshMorning {
         assertThat(offers.offer(Pathway.PHYSICAL_THERAPY)).isZero();
         assertThat(bookedFor(slot)).isNull();
         assertThat(booking.waitingInTurn(Pathway.PHYSICAL_THERAPY)).isEmpty();
+    }
+
+    @Test
+    void the_scheduler_sees_the_slot_issue_list_and_books_a_waiting_referral_into_a_picked_slot_once() throws Exception {
+        String waiting = referral();
+        request(waiting, Pathway.PHYSICAL_THERAPY, Priority.ROUTINE, morning.plus(Duration.ofHours(2)));
+        UUID late = slot(Pathway.PHYSICAL_THERAPY, "PT-PICK", morning.plus(Duration.ofHours(6)));
+        slot(Pathway.PRIMARY_CARE_FOLLOW_UP, "GP-PICK", morning.plus(Duration.ofHours(1)));
+        PageClient scheduler = PageClient.signedIn(port, "scheduler");
+
+        String list = scheduler.get("/slot-issues").body();
+        assertThat(list).contains("data-referral=\"" + waiting + "\"", "Physical therapy", "waited under a minute",
+                "value=\"" + late + "\"", "PT-PICK, Test clinic (after the deadline)").doesNotContain("GP-PICK");
+
+        var picked = scheduler.postForm("/slot-issues/" + waiting, list, Map.of("slotId", late.toString()));
+        assertThat(picked.statusCode()).isEqualTo(302);
+        assertThat(bookedFor(late)).isEqualTo(waiting);
+        assertThat(bookedEvent(waiting).get("resource").asText()).isEqualTo("PT-PICK");
+        String after = scheduler.get("/slot-issues").body();
+        assertThat(after).contains("is booked").doesNotContain("data-referral=\"" + waiting + "\"");
+
+        var again = scheduler.postForm("/slot-issues/" + waiting, after, Map.of("slotId", late.toString()));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(scheduler.get("/slot-issues").body()).contains("The referral no longer waits for a slot");
+        assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE referral_id = ?").param(UUID.fromString(waiting))
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'BOOK_PICKED_SLOT' AND referral_id = ?")
+                .param(waiting).query(Long.class).single()).isOne();
+
+        PageClient admin = PageClient.signedIn(port, "admin");
+        assertThat(admin.get("/slot-issues").statusCode()).isEqualTo(200);
+        String adminList = admin.get("/slot-issues").body();
+        assertThat(admin.postForm("/slot-issues/" + waiting, adminList, Map.of("slotId", late.toString())).statusCode())
+                .isEqualTo(403);
+        assertThat(PageClient.signedIn(port, "clinician").get("/slot-issues").statusCode()).isEqualTo(403);
     }
 
     private BookingOutcome request(String referral, Pathway pathway, Priority priority, Instant deadline) {

@@ -7,7 +7,7 @@ import health.backline.workflow.dashboard.ReferralVolumes.Today;
 import health.backline.workflow.metrics.Incidents;
 import health.backline.workflow.metrics.ReferralMetrics;
 import health.backline.workflow.metrics.ReferralMetrics.Percentiles;
-import health.backline.workflow.web.Formats;
+import health.backline.starter.web.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

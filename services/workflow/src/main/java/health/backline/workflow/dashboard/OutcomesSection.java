@@ -2,7 +2,7 @@ package health.backline.workflow.dashboard;
 
 import health.backline.workflow.outcomes.Outcomes;
 import health.backline.workflow.outcomes.Outcomes.MonthRow;
-import health.backline.workflow.web.Formats;
+import health.backline.starter.web.Formats;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;

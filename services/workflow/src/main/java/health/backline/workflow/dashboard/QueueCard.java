@@ -3,7 +3,7 @@ package health.backline.workflow.dashboard;
 import health.backline.workflow.tasks.QueueForecast.Status;
 import health.backline.workflow.tasks.QueueRisk;
 import health.backline.workflow.tasks.QueueRisks;
-import health.backline.workflow.web.Formats;
+import health.backline.starter.web.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

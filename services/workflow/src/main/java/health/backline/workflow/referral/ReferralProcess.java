@@ -113,8 +113,8 @@ public final class ReferralProcess {
         public static final String ESCALATE_BOOKING_OVERDUE = "EscalateBookingOverdue";
         public static final String BOOKING_ESCALATED = "BookingEscalated";
         public static final String REQUEST_CHOSEN_SLOT = "RequestChosenSlot";
-        public static final String FREED_SLOT_BOOKED = "FreedSlotBooked";
-        public static final String SCHEDULED_INTO_FREED_SLOT = "ScheduledIntoFreedSlot";
+        public static final String SLOT_BOOKED_WHILE_WAITING = "SlotBookedWhileWaiting";
+        public static final String SCHEDULED_WHILE_WAITING = "ScheduledWhileWaiting";
         public static final String OVERDUE_WORK = "OverdueWork";
         public static final String WORK_OVERDUE = "WorkOverdue";
         public static final String RESOLVE_OVERDUE_TASK = "ResolveOverdueTask";

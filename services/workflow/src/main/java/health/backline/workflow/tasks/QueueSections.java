@@ -3,7 +3,7 @@ package health.backline.workflow.tasks;
 import health.backline.events.Priority;
 import health.backline.starter.security.Role;
 import health.backline.workflow.tasks.HumanTasks.OpenTask;
-import health.backline.workflow.web.Formats;
+import health.backline.starter.web.Formats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -5,7 +5,7 @@ import health.backline.events.intake.Finding;
 import health.backline.workflow.referral.ClinicalFacts;
 import health.backline.workflow.referral.ClinicalFacts.MatchedRule;
 import health.backline.workflow.referral.ReferralProcess.Variables;
-import health.backline.workflow.web.Formats;
+import health.backline.starter.web.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;

@@ -11,7 +11,7 @@ import health.backline.workflow.tasks.HumanTasks.TaskDetail;
 import health.backline.workflow.tasks.QueueSections.QueueLink;
 import health.backline.workflow.tasks.QueueSections.QueueRow;
 import health.backline.workflow.tasks.QueueSections.QueueSection;
-import health.backline.workflow.web.Formats;
+import health.backline.starter.web.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

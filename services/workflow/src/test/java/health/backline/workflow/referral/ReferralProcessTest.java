@@ -312,7 +312,7 @@ class ReferralProcessTest {
 
         booked(Instant.now().plus(Duration.ofDays(3)));
 
-        assertThat(instance).hasPassed(Elements.FREED_SLOT_BOOKED, Elements.SCHEDULED_INTO_FREED_SLOT,
+        assertThat(instance).hasPassed(Elements.SLOT_BOOKED_WHILE_WAITING, Elements.SCHEDULED_WHILE_WAITING,
                 Elements.GATEWAY_MERGE_SCHEDULED, Elements.AFTER_BOOKING).hasNotPassed(Elements.REQUEST_CHOSEN_SLOT)
                 .isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()).isEmpty();

@@ -1,4 +1,4 @@
-package health.backline.workflow.web;
+package health.backline.starter.web;
 
 import health.backline.events.Pathway;
 import java.time.Duration;

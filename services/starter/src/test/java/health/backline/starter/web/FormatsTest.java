@@ -1,4 +1,4 @@
-package health.backline.workflow.web;
+package health.backline.starter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
