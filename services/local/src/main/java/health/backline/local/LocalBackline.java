@@ -250,15 +250,19 @@ final class LocalBackline {
         ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), settings.host(),
                 postgres.port(), service, passwords);
         List<String> arguments = new ArrayList<>(connections.arguments());
-        arguments.add("--backline.intake.url=" + intakeUrl());
+        arguments.add("--backline.intake.url=" + urlOf(ServiceCatalog.INTAKE));
+        arguments.add("--backline.scheduling.url=" + urlOf(ServiceCatalog.SCHEDULING));
         return ServiceProcess.Launch.of(service, servicesDirectory, settings.bindAddress(), settings.portOf(service),
                 settings.heapOf(service), arguments, connections.environment(),
                 data.logs().resolve(service.name() + ".log"));
     }
 
-    /** Where pages link to a referral's page in intake (triage's replay page does), on intake's port here. */
-    private String intakeUrl() {
-        return "http://" + settings.host() + ":" + settings.portOf(ServiceCatalog.INTAKE);
+    /**
+     * Where one service's pages link to another's, on its port here: triage's replay page to intake's referral pages,
+     * the workflow's scheduler queue to scheduling's slot-issue list.
+     */
+    private String urlOf(ServiceCatalog.Service service) {
+        return "http://" + settings.host() + ":" + settings.portOf(service);
     }
 
     /** Writes what runs, and how it is doing, to the status file ({@code status} reads it). */

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +48,11 @@ class TaskPages {
     private final ReferralHistory history;
     private final ZoneId zone;
     private final AuditTrail audit;
+    private final String slotIssuesUrl;
 
-    TaskPages(HumanTasks tasks, QueueSections queues, ReferralHistory history, ZoneId clinicZone, AuditTrail audit) {
+    TaskPages(HumanTasks tasks, QueueSections queues, ReferralHistory history, ZoneId clinicZone, AuditTrail audit,
+              @Value("${backline.scheduling.url}") String schedulingUrl) {
+        this.slotIssuesUrl = schedulingUrl.replaceAll("/+$", "") + "/slot-issues";
         this.tasks = tasks;
         this.queues = queues;
         this.history = history;
@@ -147,6 +151,7 @@ class TaskPages {
         List<TaskQueue> worked = QueueSections.workedBy(roles);
         page.addObject("queues", worked.stream().map(q -> new QueueLink(q.group(), q.title())).toList());
         page.addObject("selected", queue);
+        page.addObject("slotIssuesUrl", slotIssuesUrl);
         List<TaskQueue> shown = worked;
         if (queue != null && !queue.isBlank()) {
             Optional<TaskQueue> asked = TaskQueue.named(queue);
@@ -188,6 +193,7 @@ class TaskPages {
         QueueRow row = queues.row(new OpenTask(task, detail.processInstanceId(), null), user.getName(), now);
         TaskQueue queue = detail.kind().queue();
         ModelAndView page = new ModelAndView("tasks/task");
+        page.addObject("slotIssuesUrl", slotIssuesUrl);
         page.addObject("task", new TaskSummary(task.id(), task.key(), task.name(), task.referralId(), row.referral(),
                 row.pathway(), row.pathwayLabel(), row.priority(), Formats.time(task.created(), now, zone), row.due(),
                 row.overdue(), row.dueNote(), task.assignee(), row.mine(), queue.title()));

@@ -154,7 +154,8 @@ class TaskPagesIT {
     void a_scheduler_works_only_the_scheduler_queue() throws Exception {
         mvc.perform(get("/tasks").with(SCHEDULER))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Scheduler: book by hand"), not(containsString(task)))));
+                .andExpect(content().string(allOf(containsString("Scheduler: book by hand"), not(containsString(task)),
+                        containsString("the <a href=\"http://localhost:8084/slot-issues\">slot-issue list</a>"))));
         mvc.perform(get("/tasks").param("queue", "clinician").with(SCHEDULER))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("Your role does not serve the Clinician queue")));
