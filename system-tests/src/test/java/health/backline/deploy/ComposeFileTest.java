@@ -229,6 +229,19 @@ class ComposeFileTest {
     }
 
     @Test
+    void one_broker_and_no_replication_and_the_file_says_so_plainly() throws IOException {
+        Map<String, String> kafka = environment("kafka");
+        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).as("one voter: one node").doesNotContain(",");
+        assertThat(kafka.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("1");
+        assertThat(String.join(" ", strings(service("kafka-topics").get("command")))).contains("--replication-factor 1");
+        assertThat(sharedDefaults.getProperty("backline.kafka.replicas")).isEqualTo("1");
+        // A reader of the file learns at its top what one broker means, and where the replicated shape is.
+        String header = Files.readString(COMPOSE_FILE).split("\nversion:")[0];
+        assertThat(header).contains("A single-broker shape").contains("replication factor 1").contains("deploy/k8s");
+    }
+
+    @Test
     void kafka_topics_creates_every_topic_of_the_contract_and_its_dead_letter_topic() {
         Map<String, Object> topics = service("kafka-topics");
         Set<String> expected = new TreeSet<>();
@@ -409,7 +422,7 @@ class ComposeFileTest {
 
     // --- reading the files --------------------------------------------------------------------
 
-    private static Path applicationYml(String service) {
+    static Path applicationYml(String service) {
         return ROOT.resolve("services/" + service + "/src/main/resources/application.yml");
     }
 
@@ -431,7 +444,7 @@ class ComposeFileTest {
     }
 
     /** The environment variables Spring Boot binds to a property: {@code a.b-c} from {@code A_BC} or {@code A_B_C}. */
-    private static Stream<String> environmentNames(String property) {
+    static Stream<String> environmentNames(String property) {
         if (property.contains("[")) {
             return Stream.empty();
         }
@@ -472,7 +485,7 @@ class ComposeFileTest {
         return dependencies;
     }
 
-    private static Map<String, Object> yaml(Path file) throws IOException {
+    static Map<String, Object> yaml(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file)) {
             return map(new Yaml().load(in));
         }
@@ -533,7 +546,7 @@ class ComposeFileTest {
     }
 
     /** A YAML document's properties in Spring's dotted form. */
-    private static Map<String, Object> flatten(Map<String, Object> document) {
+    static Map<String, Object> flatten(Map<String, Object> document) {
         Map<String, Object> properties = new LinkedHashMap<>();
         flatten("", document, properties);
         return properties;
