@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.endtoend.RunningBackline.Response;
+import health.backline.testsupport.Browser;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Freed and added slots reach the referrals waiting for one, through the public API only: on services whose
  * scheduling seeds no capacity, so every physiotherapy referral first fails to book and waits with a scheduler's
  * BookManually task. A slot a scheduler adds goes to the one that has waited longest; a cancellation frees it
- * for the next; each time the manual booking ends by itself.
+ * for the next; each time the manual booking ends by itself. A scheduler picks a slot on the slot-issue list
+ * in headless Chromium (screenshot in {@code target/screenshots/}).
  */
 class FreedSlotsEndToEndIT {
 
@@ -98,6 +106,43 @@ class FreedSlotsEndToEndIT {
         awaitNoTasks(second);
         awaitStatus(first, "CANCELLED");
         log.info("Timeline of the referral the freed slot went to: {}", next.get("timeline"));
+    }
+
+    @Test
+    void a_scheduler_picks_a_slot_past_the_deadline_for_a_waiting_referral_on_the_slot_issue_list() {
+        String waiting = submit();
+        awaitStatus(waiting, "BOOKING_FAILED");
+        // Past the physiotherapy deadline (14 days): not booked automatically, a scheduler decides.
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(20));
+        Response added = backline.post("scheduling", "/api/slots", "scheduler", """
+                {"pathway": "PHYSICAL_THERAPY", "resource": "PT-LATE", "location": "Physiotherapy clinic",
+                 "start": "%s", "end": "%s"}""".formatted(start, start.plus(Duration.ofMinutes(30))), Map.of());
+        assertThat(added.body().get("booked").asBoolean()).isFalse();
+        String slot = added.body().get("id").asText();
+
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            driver.get(backline.url("scheduling", "/login"));
+            driver.findElement(By.id("username")).sendKeys("scheduler");
+            driver.findElement(By.id("password")).sendKeys("scheduler");
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/slot-issues"));
+            WebElement row = driver.findElement(By.cssSelector("tr[data-referral='" + waiting + "']"));
+            assertThat(row.getText()).contains(waiting.substring(0, 8), "Physical therapy", "waited");
+            new Select(row.findElement(By.name("slotId"))).selectByValue(slot);
+            assertThat(row.getText()).contains("PT-LATE, Physiotherapy clinic (after the deadline)");
+            browser.screenshot("slot-issues");
+            row.findElement(By.cssSelector("button[type=submit]")).click();
+
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("booked")).isEmpty());
+            assertThat(driver.findElement(By.id("booked")).getText()).contains(waiting.substring(0, 8), "is booked");
+            assertThat(driver.findElements(By.cssSelector("tr[data-referral='" + waiting + "']"))).isEmpty();
+        }
+
+        JsonNode scheduled = awaitView(waiting, view -> "SCHEDULED".equals(view.path("status").asText()));
+        assertThat(scheduled.at("/appointment/resource").asText()).isEqualTo("PT-LATE");
+        assertThat(Instant.parse(scheduled.at("/appointment/start").asText())).isEqualTo(start);
+        awaitNoTasks(waiting);
     }
 
     private static String submit() {
