@@ -7,8 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Pathway;
 import health.backline.events.Priority;
+import health.backline.events.Topics;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.intake.Complaint;
@@ -18,10 +21,13 @@ import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.RealInfrastructure;
 import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.camunda.CamundaIdentity;
 import health.backline.workflow.referral.ReferralProcess.Elements;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +74,9 @@ class ReferralProcessIT {
 
     @Autowired
     CamundaIdentity camunda;
+
+    @Autowired
+    ObjectMapper objectMapper;
 
     String referral;
     ProcessInstance instance;
@@ -178,6 +187,25 @@ class ReferralProcessIT {
         flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
 
         assertThat(instance).hasPassed(Elements.REFERRAL_CANCELLED, Elements.CANCEL_BOOKING, Elements.CANCELLED).isEnded();
+    }
+
+    @Test
+    void a_referral_returned_to_its_referrer_reports_returned_with_the_reason_and_frees_any_booking() throws Exception {
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        KafkaRecords cancellations = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_CANCEL);
+        String reason = "Imaging not indicated: no red flags. Please try six weeks of physiotherapy first.";
+        triage(Pathway.URGENT_IMAGING);
+
+        answer(task(instance), withVariables("decision", "RETURN_TO_REFERRER", "reason", reason));
+
+        assertThat(instance).hasPassed(Elements.CANCEL_RETURNED_BOOKING, Elements.RETURNED).isEnded();
+        JsonNode returned = objectMapper.readTree(statuses.await(r -> r.key().equals(referral)
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"RETURNED\"")).value());
+        assertThat(returned.get("detail").asText()).isEqualTo(reason);
+        assertThat(returned.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(returned.has("due")).as("returned waits for nobody").isFalse();
+        JsonNode cancel = objectMapper.readTree(cancellations.await(r -> r.key().equals(referral)).value());
+        assertThat(cancel.get("reason").asText()).isEqualTo("Returned to the referrer: " + reason);
     }
 
     /** What the clinical lead's open task says is overdue: the code of the escalation that opened it. */
