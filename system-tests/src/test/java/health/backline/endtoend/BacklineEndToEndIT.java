@@ -115,22 +115,76 @@ class BacklineEndToEndIT {
     void a_patient_not_improving_after_four_weeks_goes_back_to_imaging_review() {
         String referral = submit(caseWithPathway("PHYSICAL_THERAPY").get("intake"));
         awaitView(referral, v -> "SCHEDULED".equals(v.path("status").asText()));
-        String instance = backline.get("workflow", "/engine-rest/process-instance?businessKey=" + referral, "admin")
-                .body().get(0).get("id").asText();
-        String reassessmentTimer = await().atMost(WAIT).until(() -> backline.get("workflow",
-                        "/engine-rest/job?timers=true&activityId=Timer_FourWeeksAfterFirstVisit&processInstanceId=" + instance, "admin").body(),
-                jobs -> jobs.size() == 1).get(0).get("id").asText();
 
-        assertThat(backline.post("workflow", "/engine-rest/job/" + reassessmentTimer + "/execute", "admin", "", Map.of())
-                .status()).isEqualTo(204);
-        awaitView(referral, v -> "AWAITING_REASSESSMENT".equals(v.path("status").asText()));
-        String task = awaitTask("clinician", referral, "ReassessProgress");
-        assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
-                "{\"outcome\": \"NOT_IMPROVING\", \"note\": \"Still in pain at night\"}", Map.of()).status()).isEqualTo(204);
+        JsonNode view = notImprovingAfterFourWeeks(referral);
 
-        JsonNode view = awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
         assertThat(view.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
         assertThat(awaitTask("clinician", referral, "ReviewImagingReferral")).isNotBlank();
+    }
+
+    /**
+     * e-RS's "return to referrer with advice": a reason is required (400, nothing changes), the referral ends
+     * RETURNED with the reason in its view and in FHIR, counts as closed, and a retried completion changes nothing.
+     */
+    @Test
+    void an_imaging_referral_returned_to_its_referrer_ends_returned_with_the_reason() {
+        String referral = submit(clinicalCase("cancer-history").get("intake"));
+        awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+        String task = awaitTask("clinician", referral, "ReviewImagingReferral");
+        String complete = "/api/tasks/" + task + "/complete";
+
+        Response noReason = backline.post("workflow", complete, "clinician", "{\"decision\": \"RETURN_TO_REFERRER\"}", Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("errors").findValuesAsText("pointer")).containsExactly("/reason");
+        assertThat(awaitTask("clinician", referral, "ReviewImagingReferral")).as("still open").isEqualTo(task);
+        JsonNode unchanged = backline.get("intake", "/api/referrals/" + referral, "frontdesk").body();
+        assertThat(unchanged.get("status").asText()).isEqualTo("AWAITING_REVIEW");
+        assertThat(unchanged.get("returnReason").isNull()).isTrue();
+
+        String reason = "Back pain with a history of cancer needs imaging, but this patient was scanned last week:"
+                + " please send us that report and refer again if it shows anything new.";
+        String answer = JSON.createObjectNode().put("decision", "RETURN_TO_REFERRER").put("reason", reason).toString();
+        assertThat(backline.post("workflow", complete, "clinician", answer, Map.of()).status()).isEqualTo(204);
+        assertThat(backline.post("workflow", complete, "clinician", answer, Map.of()).status()).as("a retry").isEqualTo(409);
+
+        JsonNode view = awaitView(referral, v -> "RETURNED".equals(v.path("status").asText()));
+        System.out.println("Referral returned to its referrer: returnReason " + view.get("returnReason")
+                + ", timeline " + view.get("timeline").toPrettyString());
+        assertThat(view.get("returnReason").asText()).isEqualTo(reason);
+        assertThat(view.get("timeline").findValuesAsText("status"))
+                .containsSubsequence("SUBMITTED", "TRIAGED", "AWAITING_REVIEW", "RETURNED").containsOnlyOnce("RETURNED");
+        assertThat(view.at("/timeline/" + (view.get("timeline").size() - 1) + "/detail").asText()).isEqualTo(reason);
+        assertThat(backline.post("intake", "/api/referrals/" + referral + "/cancel", "frontdesk",
+                "{\"reason\": \"Patient moved away\"}", Map.of()).status()).isEqualTo(409);
+        assertThat(backline.get("workflow", "/api/tasks?referralId=" + referral, "clinician").body()).isEmpty();
+
+        assertThat(backline.get("intake", "/api/referrals/" + referral + "/fhir", "frontdesk").body().get("status").asText())
+                .isEqualTo("revoked");
+        JsonNode fhirTask = backline.get("intake", "/fhir/Task/" + referral, "frontdesk").body();
+        assertThat(fhirTask.get("status").asText()).isEqualTo("rejected");
+        assertThat(fhirTask.at("/businessStatus/coding/0/code").asText()).isEqualTo("RETURNED");
+        assertThat(fhirTask.at("/statusReason/text").asText()).isEqualTo(reason);
+        assertThat(backline.get("intake", "/api/referrals/" + referral, "frontdesk").body()).isEqualTo(view);
+    }
+
+    @Test
+    void a_referral_returned_after_physiotherapy_did_not_help_frees_its_booked_slot() {
+        String referral = submit(caseWithPathway("PHYSICAL_THERAPY").get("intake"));
+        awaitView(referral, v -> "SCHEDULED".equals(v.path("status").asText()) && v.path("appointment").has("start"));
+        JsonNode booked = backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body();
+        String slot = booked.get(0).get("slotId").asText();
+        notImprovingAfterFourWeeks(referral);
+        String task = awaitTask("clinician", referral, "ReviewImagingReferral");
+
+        assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
+                "{\"decision\": \"RETURN_TO_REFERRER\", \"reason\": \"Persistent pain without red flags:"
+                        + " a pain-management referral fits better than imaging.\"}", Map.of()).status()).isEqualTo(204);
+
+        JsonNode view = awaitView(referral, v -> "RETURNED".equals(v.path("status").asText()));
+        assertThat(view.get("appointment").isNull()).isTrue();
+        await().atMost(WAIT).until(() -> !slotIsBooked(slot, booked.get(0)));
+        assertThat(backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body()
+                .get(0).get("status").asText()).isEqualTo("CANCELLED");
     }
 
     /** FHIR in and out: the Task shows whose move it is and by when; the ServiceRequest sent back is triaged alike. */
@@ -190,6 +244,32 @@ class BacklineEndToEndIT {
         Response accepted = backline.post("intake", "/api/referrals", "frontdesk", intake.toString(), Map.of());
         assertThat(accepted.status()).as(intake.toString()).isEqualTo(202);
         return accepted.body().get("id").asText();
+    }
+
+    /** Four weeks after the first visit (its timer run at once), a clinician finds the patient not improving. */
+    private static JsonNode notImprovingAfterFourWeeks(String referral) {
+        String instance = backline.get("workflow", "/engine-rest/process-instance?businessKey=" + referral, "admin")
+                .body().get(0).get("id").asText();
+        String reassessmentTimer = await().atMost(WAIT).until(() -> backline.get("workflow",
+                        "/engine-rest/job?timers=true&activityId=Timer_FourWeeksAfterFirstVisit&processInstanceId=" + instance, "admin").body(),
+                jobs -> jobs.size() == 1).get(0).get("id").asText();
+
+        assertThat(backline.post("workflow", "/engine-rest/job/" + reassessmentTimer + "/execute", "admin", "", Map.of())
+                .status()).isEqualTo(204);
+        awaitView(referral, v -> "AWAITING_REASSESSMENT".equals(v.path("status").asText()));
+        String task = awaitTask("clinician", referral, "ReassessProgress");
+        assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
+                "{\"outcome\": \"NOT_IMPROVING\", \"note\": \"Still in pain at night\"}", Map.of()).status()).isEqualTo(204);
+        return awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+    }
+
+    private static JsonNode clinicalCase(String id) {
+        for (JsonNode clinicalCase : cases) {
+            if (clinicalCase.get("id").asText().equals(id)) {
+                return clinicalCase;
+            }
+        }
+        throw new IllegalStateException("No clinical case " + id);
     }
 
     private static JsonNode caseWithPathway(String pathway) {

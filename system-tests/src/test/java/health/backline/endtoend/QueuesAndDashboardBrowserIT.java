@@ -63,7 +63,7 @@ class QueuesAndDashboardBrowserIT {
 
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
-            signIn(driver, "clinician");
+            signIn(driver, "workflow", "clinician");
             driver.get(backline.url("workflow", "/tasks"));
             WebElement row = driver.findElement(By.cssSelector("tr[data-task='" + task + "']"));
             assertThat(row.getText()).contains("Review imaging referral", referral.substring(0, 8), "Helen Price",
@@ -93,10 +93,45 @@ class QueuesAndDashboardBrowserIT {
     }
 
     @Test
+    void a_clinician_returns_an_imaging_referral_to_its_referrer_from_the_queue_and_its_page_says_why() {
+        String referral = submit("cancer-history");
+        awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
+        String task = awaitTask(referral, "ReviewImagingReferral");
+        String reason = "No red flags on review: please try six weeks of physiotherapy first, then refer again.";
+
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = browser.driver();
+            signIn(driver, "workflow", "clinician");
+            driver.get(backline.url("workflow", "/tasks"));
+            driver.findElement(By.cssSelector("tr[data-task='" + task + "']"))
+                    .findElement(By.linkText("Review imaging referral")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/tasks/" + task));
+            WebElement returnToReferrer = driver.findElement(By.id("decision-RETURN_TO_REFERRER"));
+            assertThat(returnToReferrer.findElement(By.xpath("./ancestor::label")).getText())
+                    .isEqualTo("Return to the referrer with advice");
+            returnToReferrer.click();
+            driver.findElement(By.id("reason")).sendKeys(reason);
+            browser.screenshot("imaging-review-returned");
+            driver.findElement(By.cssSelector("#answer button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/tasks$"));
+            assertThat(driver.findElement(By.cssSelector("p.notice")).getText()).contains("Done", referral.substring(0, 8));
+
+            awaitView(referral, v -> "RETURNED".equals(v.path("status").asText()));
+            signIn(driver, "intake", "clinician");
+            driver.get(backline.url("intake", "/referrals/" + referral));
+            assertThat(driver.findElement(By.id("referral-status")).getText()).isEqualTo("Returned to the referrer");
+            assertThat(driver.findElement(By.id("referral-return-reason")).getText()).isEqualTo(reason);
+            assertThat(driver.findElement(By.cssSelector("table.timeline")).getText())
+                    .contains("Returned to the referrer", reason);
+            browser.screenshot("referral-returned");
+        }
+    }
+
+    @Test
     void an_admin_sees_the_dashboard_figures_move_when_another_imaging_referral_comes_in() {
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
-            signIn(driver, "admin");
+            signIn(driver, "workflow", "admin");
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/dashboard"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("The flow today");
             long before = imagingToday(driver);
@@ -119,7 +154,7 @@ class QueuesAndDashboardBrowserIT {
     void the_front_desk_signing_in_to_the_workflow_is_refused_the_queue() {
         try (Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
-            signIn(driver, "frontdesk");
+            signIn(driver, "workflow", "frontdesk");
             driver.get(backline.url("workflow", "/tasks"));
             assertThat(driver.findElement(By.cssSelector("p.notice.error")).getText())
                     .contains("Your role cannot open that page");
@@ -132,8 +167,8 @@ class QueuesAndDashboardBrowserIT {
         return Long.parseLong(driver.findElement(By.cssSelector("[data-pathway='URGENT_IMAGING'] .count")).getText().trim());
     }
 
-    private static void signIn(WebDriver driver, String user) {
-        driver.get(backline.url("workflow", "/login"));
+    private static void signIn(WebDriver driver, String service, String user) {
+        driver.get(backline.url(service, "/login"));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();

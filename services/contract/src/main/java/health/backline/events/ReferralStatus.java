@@ -9,7 +9,9 @@ public enum ReferralStatus implements Labelled {
     AWAITING_REASSESSMENT("Awaiting reassessment"),
     BOOKING_FAILED("Booking failed"),
     CLOSED("Closed"),
-    CANCELLED("Cancelled");
+    CANCELLED("Cancelled"),
+    /** A clinician sent the referral back with advice instead of accepting it (e-RS "return to referrer"). */
+    RETURNED("Returned to the referrer");
 
     private final String label;
 

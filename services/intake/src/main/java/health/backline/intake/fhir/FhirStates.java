@@ -12,11 +12,11 @@ final class FhirStates {
     private FhirStates() {
     }
 
-    /** The request is active until it is closed (completed) or cancelled (revoked). */
+    /** The request is active until it is closed (completed), or cancelled or returned to the referrer (revoked). */
     static ServiceRequestStatus requestStatus(ReferralStatus status) {
         return switch (status) {
             case CLOSED -> ServiceRequestStatus.COMPLETED;
-            case CANCELLED -> ServiceRequestStatus.REVOKED;
+            case CANCELLED, RETURNED -> ServiceRequestStatus.REVOKED;
             default -> ServiceRequestStatus.ACTIVE;
         };
     }
@@ -34,7 +34,7 @@ final class FhirStates {
 
     /**
      * Submitted is requested; triaged (and waiting for a clinician's review) is accepted; from booking on the
-     * work is in progress; closed is completed, cancelled cancelled.
+     * work is in progress; closed is completed, cancelled cancelled, and returned to the referrer rejected.
      */
     static TaskStatus taskStatus(ReferralStatus status) {
         return switch (status) {
@@ -43,6 +43,7 @@ final class FhirStates {
             case SCHEDULED, AWAITING_REASSESSMENT, BOOKING_FAILED -> TaskStatus.INPROGRESS;
             case CLOSED -> TaskStatus.COMPLETED;
             case CANCELLED -> TaskStatus.CANCELLED;
+            case RETURNED -> TaskStatus.REJECTED;
         };
     }
 

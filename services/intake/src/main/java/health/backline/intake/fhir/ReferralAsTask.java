@@ -4,6 +4,9 @@ import health.backline.intake.referral.ReferralView;
 import health.backline.intake.referral.StoredReferral;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
@@ -13,9 +16,13 @@ import org.hl7.fhir.r4.model.Task.TaskIntent;
 /**
  * A referral's workflow state as a FHIR R4 Task whose focus is the referral's ServiceRequest (same id): FHIR's
  * task status, Backline's status as businessStatus, the queue whose person must act as owner, and by when
- * (restriction.period.end, the deadline of that person's task as the workflow reported it).
+ * (restriction.period.end, the deadline of that person's task as the workflow reported it); a referral returned to
+ * its referrer is rejected, the clinician's reason its statusReason.
  */
 final class ReferralAsTask {
+
+    private static final Set<Task.TaskStatus> ENDED =
+            EnumSet.of(Task.TaskStatus.COMPLETED, Task.TaskStatus.CANCELLED, Task.TaskStatus.REJECTED);
 
     private ReferralAsTask() {
     }
@@ -34,8 +41,11 @@ final class ReferralAsTask {
                 .setDisplay(view.patient().givenName() + " " + view.patient().familyName()));
         task.setAuthoredOn(Date.from(view.submittedAt()));
         Period execution = new Period().setStart(Date.from(view.submittedAt()));
-        if (task.getStatus() == Task.TaskStatus.COMPLETED || task.getStatus() == Task.TaskStatus.CANCELLED) {
+        if (ENDED.contains(task.getStatus())) {
             execution.setEnd(Date.from(lastChange(view)));
+        }
+        if (view.returnReason() != null) {
+            task.setStatusReason(new CodeableConcept().setText(view.returnReason()));
         }
         task.setExecutionPeriod(execution);
         task.setLastModified(Date.from(lastChange(view)));

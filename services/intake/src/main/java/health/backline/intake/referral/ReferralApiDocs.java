@@ -28,12 +28,13 @@ class ReferralApiDocs {
                 operation(GET, "/api/referrals", "Referral views, newest first, paged: page from 0, size 1-100 "
                         + "(default 20), filtered by status and pathway"),
                 operation(GET, "/api/referrals/{id}", "One referral view")
-                        .answer(200, "The referral view; triage and appointment are null until known", REFERRAL_VIEW),
+                        .answer(200, "The referral view; triage and appointment are null until known, returnReason "
+                                + "until a clinician returns the referral to its referrer (RETURNED)", REFERRAL_VIEW),
                 operation(POST, "/api/referrals/{id}/cancel", "Cancel a referral: its workflow ends and a booked "
                         + "slot is freed; front desk and clinical leads")
                         .request("A reason", CANCEL)
                         .answer(202, "Accepted: the referral view; CANCELLED follows once the workflow has ended",
                                 REFERRAL_VIEW)
-                        .problem(409, "The referral is already closed", null));
+                        .problem(409, "The referral is already closed (CLOSED, CANCELLED or RETURNED)", null));
     }
 }

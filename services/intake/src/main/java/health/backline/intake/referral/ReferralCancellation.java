@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReferralCancellation {
 
-    private static final Set<ReferralStatus> CLOSED = Set.of(ReferralStatus.CLOSED, ReferralStatus.CANCELLED);
+    private static final Set<ReferralStatus> CLOSED = Set.of(ReferralStatus.CLOSED, ReferralStatus.CANCELLED,
+            ReferralStatus.RETURNED);
     private static final int MAX_REASON_LENGTH = 500;
 
     private final Referrals referrals;

@@ -9,10 +9,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A referral as the contract shows it: where it stands, what triage proposed, when it is booked. */
+/**
+ * A referral as the contract shows it: where it stands, what triage proposed, when it is booked.
+ * {@code returnReason}: why a clinician returned it to its referrer (status RETURNED); null otherwise.
+ */
 public record ReferralView(
         UUID id,
         ReferralStatus status,
+        String returnReason,
         Instant submittedAt,
         PatientSummary patient,
         TriageSummary triage,

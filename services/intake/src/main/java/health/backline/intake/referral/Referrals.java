@@ -26,7 +26,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Referrals {
 
-    private static final String COLUMNS = "id, submitted_at, status, status_due, pathway, intake, triage, appointment";
+    private static final String COLUMNS =
+            "id, submitted_at, status, return_reason, status_due, pathway, intake, triage, appointment";
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -104,15 +105,17 @@ public class Referrals {
     }
 
     /**
-     * Applies a status the workflow reported, with the deadline of whoever it waits for (or null), unless a
-     * later report was applied already; false if it was older.
+     * Applies a status the workflow reported, with the deadline of whoever it waits for (or null) and, for
+     * RETURNED, the reason (null otherwise), unless a later report was applied already; false if it was older.
      */
-    public boolean recordStatus(UUID id, ReferralStatus status, Pathway pathway, Instant reportedAt, Instant due) {
+    public boolean recordStatus(UUID id, ReferralStatus status, Pathway pathway, Instant reportedAt, Instant due,
+                                String returnReason) {
         return jdbc.sql("""
                         UPDATE referral SET status = :status, pathway = COALESCE(:pathway, pathway), status_at = :at,
-                               status_due = :due, updated_at = now()
+                               status_due = :due, return_reason = :returnReason, updated_at = now()
                         WHERE id = :id AND status_at <= :at""")
                 .param("status", status.name())
+                .param("returnReason", returnReason)
                 .param("due", due == null ? null : Timestamp.from(due))
                 .param("pathway", pathway == null ? null : pathway.name())
                 .param("at", Timestamp.from(reportedAt))
@@ -199,6 +202,7 @@ public class Referrals {
         ReferralView view = new ReferralView(
                 rs.getObject("id", UUID.class),
                 ReferralStatus.valueOf(rs.getString("status")),
+                rs.getString("return_reason"),
                 rs.getTimestamp("submitted_at").toInstant(),
                 new PatientSummary(intake.patient().mrn(), intake.patient().givenName(),
                         intake.patient().familyName(), intake.patient().birthDate()),

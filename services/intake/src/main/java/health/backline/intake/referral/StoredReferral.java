@@ -12,7 +12,7 @@ import java.util.List;
 public record StoredReferral(ReferralView view, Intake intake, Instant due) {
 
     StoredReferral withTimeline(List<TimelineEntry> timeline) {
-        return new StoredReferral(new ReferralView(view.id(), view.status(), view.submittedAt(), view.patient(),
-                view.triage(), view.pathway(), view.appointment(), timeline), intake, due);
+        return new StoredReferral(new ReferralView(view.id(), view.status(), view.returnReason(), view.submittedAt(),
+                view.patient(), view.triage(), view.pathway(), view.appointment(), timeline), intake, due);
     }
 }

@@ -10,6 +10,8 @@ import health.backline.intake.referral.Referrals;
 import health.backline.starter.inbox.InvalidEventException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReferralProgress {
+
+    /** The statuses whose workflow has asked scheduling to free any booked slot. */
+    private static final Set<ReferralStatus> BOOKING_FREED =
+            EnumSet.of(ReferralStatus.CANCELLED, ReferralStatus.RETURNED);
 
     private final Referrals referrals;
     private final Clock clock;
@@ -38,10 +44,11 @@ public class ReferralProgress {
         UUID id = UUID.fromString(change.referralId());
         ReferralView referral = referrals.lock(id)
                 .orElseThrow(() -> unknown("Status report", id));
-        if (!referrals.recordStatus(id, change.status(), change.pathway(), change.at(), change.due())) {
+        String returnReason = change.status() == ReferralStatus.RETURNED ? change.detail() : null;
+        if (!referrals.recordStatus(id, change.status(), change.pathway(), change.at(), change.due(), returnReason)) {
             return;
         }
-        if (change.status() == ReferralStatus.CANCELLED) {
+        if (BOOKING_FREED.contains(change.status())) {
             referrals.recordAppointment(id, null);
         }
         if (change.status() != referral.status()) {

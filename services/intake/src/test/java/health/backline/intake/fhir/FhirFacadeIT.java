@@ -164,6 +164,31 @@ class FhirFacadeIT {
     }
 
     @Test
+    void a_referral_returned_to_its_referrer_is_a_revoked_request_and_a_rejected_task_with_the_reason() {
+        String mrn = "MRN-F4" + UUID.randomUUID().toString().substring(0, 6);
+        String id = submit(mrn);
+        triage(id, Pathway.URGENT_IMAGING, List.of("R14"));
+        sendStatus(id, ReferralStatus.AWAITING_REVIEW, Pathway.URGENT_IMAGING, "Waiting for review");
+        String reason = "No red flags: please try six weeks of physiotherapy first.";
+        ConsumerProgress.awaitHandled(RealInfrastructure.get(), "intake-status-changes",
+                sendStatus(id, ReferralStatus.RETURNED, Pathway.URGENT_IMAGING, reason));
+
+        ServiceRequest request = parse(get("frontdesk", "/fhir/ServiceRequest/" + id).getBody(), ServiceRequest.class);
+        assertThat(request.getStatus().toCode()).isEqualTo("revoked");
+        assertThat(request.getIntent().toCode()).as("never confirmed").isEqualTo("proposal");
+        ResponseEntity<String> response = get("frontdesk", "/fhir/Task/" + id);
+        assertValid(response.getBody());
+        Task task = parse(response.getBody(), Task.class);
+        assertThat(task.getStatus().toCode()).isEqualTo("rejected");
+        assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("RETURNED");
+        assertThat(task.getStatusReason().getText()).isEqualTo(reason);
+        assertThat(task.getExecutionPeriod().hasEnd()).isTrue();
+        assertThat(task.hasOwner()).as("nobody has to act on a returned referral").isFalse();
+        assertThat(get("frontdesk", "/fhir/ServiceRequest?patient.identifier=" + mrn + "&status=revoked").getBody())
+                .contains("\"total\":1");
+    }
+
+    @Test
     void a_served_service_request_posted_back_creates_a_referral_with_the_same_intake() {
         String id = bookedImagingReferral("MRN-F004");
         ServiceRequest served = parse(get("frontdesk", "/fhir/ServiceRequest/" + id).getBody(), ServiceRequest.class);

@@ -253,6 +253,27 @@ class ReferralsApiIT {
     }
 
     @Test
+    void a_referral_returned_to_its_referrer_shows_the_reason_and_cannot_be_cancelled() {
+        String id = post("frontdesk", intake("MRN-1014"), null).getBody().get("id").asText();
+        Instant t = Instant.now();
+        String reason = "No red flags: please try six weeks of physiotherapy first.";
+        sendStatus(id, ReferralStatus.AWAITING_REVIEW, Pathway.URGENT_IMAGING, "Waiting for review", t);
+        assertThat(get("frontdesk", id).getBody().get("returnReason").isNull()).isTrue();
+        RecordMetadata returned = sendStatus(id, ReferralStatus.RETURNED, Pathway.URGENT_IMAGING, reason, t.plusSeconds(1));
+
+        ConsumerProgress.awaitHandled(RealInfrastructure.get(), "intake-status-changes", returned);
+        JsonNode view = get("frontdesk", id).getBody();
+        assertThat(view.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(view.get("returnReason").asText()).isEqualTo(reason);
+        assertThat(view.at("/timeline/2/status").asText()).isEqualTo("RETURNED");
+        assertThat(view.at("/timeline/2/detail").asText()).isEqualTo(reason);
+        ResponseEntity<JsonNode> refused = cancel("frontdesk", id, "{\"reason\": \"Patient moved away\"}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(get("frontdesk", id).getBody().get("timeline")).hasSize(3);
+    }
+
+    @Test
     void a_cancellation_needs_a_reason_an_existing_referral_and_the_right_role() {
         String id = post("frontdesk", intake("MRN-1013"), null).getBody().get("id").asText();
 

@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * have, a triage result moves it on, a cancellation interrupts it wherever it is. The three arrive on
  * different topics and may overtake each other by any time: an event heard before the instance exists
  * is kept on the referral's row ({@link ReferralInstances}) and takes effect when it starts, and a
- * cancellation heard first wins. Nothing here waits for a retry.
+ * cancellation heard first wins; one heard after the referral was returned to its referrer changes nothing. Nothing
+ * here waits for a retry.
  */
 @Service
 public class ReferralFlow {
@@ -40,6 +42,7 @@ public class ReferralFlow {
     private static final Logger log = LoggerFactory.getLogger(ReferralFlow.class);
 
     private final RuntimeService runtime;
+    private final HistoryService history;
     private final ReferralInstances instances;
     private final EventOutbox outbox;
     private final ReferralVariables variables;
@@ -47,9 +50,10 @@ public class ReferralFlow {
     private final ObjectMapper objectMapper;
     private final ReferralTrace trace;
 
-    ReferralFlow(RuntimeService runtime, ReferralInstances instances, EventOutbox outbox,
+    ReferralFlow(RuntimeService runtime, HistoryService history, ReferralInstances instances, EventOutbox outbox,
                  ReferralVariables variables, ReferralMetrics metrics, ObjectMapper objectMapper, ReferralTrace trace) {
         this.runtime = runtime;
+        this.history = history;
         this.instances = instances;
         this.outbox = outbox;
         this.variables = variables;
@@ -133,9 +137,19 @@ public class ReferralFlow {
                     .correlate();
             return;
         }
+        if (returnedToReferrer(referral.processInstanceId())) {
+            // A RETURNED referral is closed: this cancellation crossed the clinician's decision, and changes nothing.
+            log.info("Cancellation of referral {} ignored: it was returned to its referrer", referral.referralId());
+            return;
+        }
         // The process has ended (for example after booking imaging): the booking may still be freed.
         outbox.publish(new AppointmentCancelRequested(cancel.referralId(), cancel.reason()));
         reportCancelled(cancel, now);
+    }
+
+    private boolean returnedToReferrer(String processInstanceId) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(Variables.RETURN_REASON).count() > 0;
     }
 
     private void reportCancelled(ReferralCancelRequested cancel, Instant at) {

@@ -43,6 +43,11 @@ public final class ReferralProcess {
         public static final String REASSESS_AT = "reassessAt";
         public static final String BOOKING_FAILURE = "bookingFailure";
         public static final String CANCEL_REASON = "cancelReason";
+        /**
+         * Why a clinician returned the referral to its referrer: the review's reason, kept on the process only for
+         * that decision (the RETURNED status and the freed booking say it); every other reason stays with its task.
+         */
+        public static final String RETURN_REASON = "returnReason";
         /** When the front desk submitted the referral (a date): the start of time to triage and to booking. */
         public static final String SUBMITTED_AT = "submittedAt";
         /** What the task pages show beside a task, copied from the intake and the triage result. */
@@ -79,6 +84,9 @@ public final class ReferralProcess {
         public static final String ESCALATE_REVIEW_OVERDUE = "EscalateReviewOverdue";
         public static final String REVIEW_ESCALATED = "ReviewEscalated";
         public static final String REVIEW_DECISION = "ReviewDecision";
+        public static final String CANCEL_RETURNED_BOOKING = "CancelReturnedBooking";
+        public static final String RETURNED = "Returned";
+        public static final String RETURNED_TO_REFERRER = "ReturnedToReferrer";
         public static final String GATEWAY_MERGE_BEFORE_BOOKING = "Gateway_MergeBeforeBooking";
         public static final String REQUEST_APPOINTMENT = "RequestAppointment";
         public static final String GATEWAY_MERGE_BEFORE_BOOKING_OUTCOME = "Gateway_MergeBeforeBookingOutcome";

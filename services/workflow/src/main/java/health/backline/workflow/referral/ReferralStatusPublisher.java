@@ -58,6 +58,8 @@ class ReferralStatusPublisher implements JavaDelegate {
             case SCHEDULED -> "Booked: " + execution.getVariable(Variables.APPOINTMENT_LOCATION)
                     + ", " + execution.getVariable(Variables.APPOINTMENT_START);
             case BOOKING_FAILED -> milestone + " (" + execution.getVariable(Variables.BOOKING_FAILURE) + ")";
+            // The reason itself, as the referrer reads it: intake keeps it as the view's returnReason.
+            case RETURNED -> (String) execution.getVariable(Variables.RETURN_REASON);
             default -> milestone;
         };
     }

@@ -5,7 +5,9 @@ enum ReviewDecision implements AnswerOption {
     CONFIRM("Confirm urgent imaging (within 48 h)"),
     ESCALATE_TO_ER("Escalate: emergency department now"),
     STEP_DOWN_TO_PHYSICAL_THERAPY("Step down to physical therapy"),
-    STEP_DOWN_TO_PRIMARY_CARE("Step down to primary-care follow-up");
+    STEP_DOWN_TO_PRIMARY_CARE("Step down to primary-care follow-up"),
+    /** e-RS's "return to referrer with advice": the referral ends RETURNED, its reason shown to the referrer. */
+    RETURN_TO_REFERRER("Return to the referrer with advice");
 
     private final String label;
 

@@ -2,6 +2,7 @@ package health.backline.workflow.tasks;
 
 import health.backline.starter.web.FieldProblem;
 import health.backline.workflow.referral.ReferralProcess.Elements;
+import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -69,6 +70,16 @@ enum TaskKind {
             outcomeAgainstPain(answer, intakePainScore).ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /**
+     * What a completed answer leaves on the process besides the answers the flow reads: a review that returns the
+     * referral to its referrer keeps its reason there, for the RETURNED status and the freed booking.
+     */
+    Map<String, Object> keptOnTheProcess(Map<String, Object> answer) {
+        boolean returned = this == REVIEW_IMAGING_REFERRAL
+                && ReviewDecision.RETURN_TO_REFERRER.name().equals(answer.get(AnswerField.DECISION.variable()));
+        return returned ? Map.of(Variables.RETURN_REASON, answer.get(AnswerField.REASON.variable())) : Map.of();
     }
 
     /** The clinician may judge otherwise than the 30 % rule, but says why (docs/clinical/outcomes.md). */

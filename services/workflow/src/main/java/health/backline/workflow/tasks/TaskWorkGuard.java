@@ -67,7 +67,8 @@ import org.springframework.stereotype.Component;
  *   queue), and only by its assignee when it has one: never by an admin, never a colleague's claimed task (403).
  *   Claiming is for oneself; unclaiming for one's own claim. Nobody reassigns a task.</li>
  *   <li><b>Then the flow.</b> The answers the flow reads ({@link TaskAnswers#READ_BY_THE_FLOW}) are copied to the
- *   process when the task completes; the others stay with the task and its history.</li>
+ *   process when the task completes; the others stay with the task and its history, but for what the kind keeps on
+ *   the process ({@link TaskKind#keptOnTheProcess}: a returned referral's reason).</li>
  * </ul>
  *
  * <p>The engine wraps an exception thrown by a task listener; {@link Refusals}, the outermost command
@@ -215,19 +216,19 @@ public class TaskWorkGuard extends AbstractProcessEnginePlugin {
                 throw new TaskWorkRefused("Completing task " + task.getId() + " may write only its answers "
                         + new TreeSet<>(answers) + ", on the task; it also wrote " + written + ". Nothing was changed");
             }
-            if (kind.isPresent()) {
-                Map<String, Object> answer = new HashMap<>();
-                answers.forEach(name -> answer.put(name, task.getVariableLocal(name)));
-                refuseInvalid(kind.get(), answer, task.getVariable(ReferralProcess.Variables.INTAKE_PAIN_SCORE));
-            }
+            Map<String, Object> answer = new HashMap<>();
+            answers.forEach(name -> answer.put(name, task.getVariableLocal(name)));
+            kind.ifPresent(known -> refuseInvalid(known, answer,
+                    task.getVariable(ReferralProcess.Variables.INTAKE_PAIN_SCORE)));
             ExecutionEntity execution = task.getExecution();
             if (execution != null) {
                 for (String name : TaskAnswers.READ_BY_THE_FLOW) {
-                    Object value = answers.contains(name) ? task.getVariableLocal(name) : null;
+                    Object value = answer.get(name);
                     if (value != null) {
                         execution.setVariable(name, value);
                     }
                 }
+                kind.ifPresent(known -> known.keptOnTheProcess(answer).forEach(execution::setVariable));
             }
         }
 

@@ -1,14 +1,18 @@
 package health.backline.workflow.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Pathway;
 import health.backline.events.Priority;
+import health.backline.events.Topics;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.intake.Complaint;
@@ -18,13 +22,18 @@ import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
+import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.RealInfrastructure;
 import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.camunda.CamundaIdentity;
 import health.backline.workflow.referral.ReferralProcess.Elements;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +49,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The referral process inside the service: on the real engine over PostgreSQL, driven through the same services
@@ -68,6 +78,12 @@ class ReferralProcessIT {
 
     @Autowired
     CamundaIdentity camunda;
+
+    @Autowired
+    ObjectMapper objectMapper;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String referral;
     ProcessInstance instance;
@@ -178,6 +194,52 @@ class ReferralProcessIT {
         flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
 
         assertThat(instance).hasPassed(Elements.REFERRAL_CANCELLED, Elements.CANCEL_BOOKING, Elements.CANCELLED).isEnded();
+    }
+
+    @Test
+    void a_referral_returned_to_its_referrer_reports_returned_with_the_reason_and_frees_any_booking() throws Exception {
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        KafkaRecords cancellations = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_CANCEL);
+        String reason = "Imaging not indicated: no red flags. Please try six weeks of physiotherapy first.";
+        triage(Pathway.URGENT_IMAGING);
+
+        answer(task(instance), withVariables("decision", "RETURN_TO_REFERRER", "reason", reason));
+
+        assertThat(instance).hasPassed(Elements.CANCEL_RETURNED_BOOKING, Elements.RETURNED).isEnded();
+        JsonNode returned = objectMapper.readTree(statuses.await(r -> r.key().equals(referral)
+                && new String(r.value(), StandardCharsets.UTF_8).contains("\"RETURNED\"")).value());
+        assertThat(returned.get("detail").asText()).isEqualTo(reason);
+        assertThat(returned.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
+        assertThat(returned.has("due")).as("returned waits for nobody").isFalse();
+        JsonNode cancel = objectMapper.readTree(cancellations.await(r -> r.key().equals(referral)).value());
+        assertThat(cancel.get("reason").asText()).isEqualTo("Returned to the referrer: " + reason);
+    }
+
+    @Test
+    void a_cancellation_heard_after_the_referral_was_returned_to_its_referrer_changes_nothing() throws Exception {
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        KafkaRecords cancellations = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_CANCEL);
+        triage(Pathway.URGENT_IMAGING);
+        answer(task(instance), withVariables("decision", "RETURN_TO_REFERRER", "reason", "Refer to pain management"));
+
+        flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
+
+        // Whatever the two wrote has reached Kafka once the outbox holds nothing more of this referral.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event WHERE record_key = ?")
+                .param(referral).query(Long.class).single() == 0);
+        assertThat(fieldOfEach(statuses, "status")).containsExactly("TRIAGED", "AWAITING_REVIEW", "RETURNED");
+        assertThat(fieldOfEach(cancellations, "reason")).containsExactly("Returned to the referrer: Refer to pain management");
+    }
+
+    /** One field of each of this referral's records on the topic, up to now. */
+    private List<String> fieldOfEach(KafkaRecords topic, String field) throws IOException {
+        List<String> values = new ArrayList<>();
+        for (var record : topic.allUpToNow()) {
+            if (record.key().equals(referral)) {
+                values.add(objectMapper.readTree(record.value()).get(field).asText());
+            }
+        }
+        return values;
     }
 
     /** What the clinical lead's open task says is overdue: the code of the escalation that opened it. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -229,6 +230,36 @@ class ReferralProcessTest {
     }
 
     @Test
+    void a_review_returned_to_the_referrer_frees_any_booking_and_ends_returned_with_its_reason() {
+        submitted();
+        triage(Pathway.URGENT_IMAGING);
+        answerAs("doctor", task(instance), withVariables("decision", "RETURN_TO_REFERRER",
+                "reason", "Imaging not indicated: no red flags. Please try six weeks of physiotherapy first."));
+
+        assertThat(instance).hasPassed(Elements.REVIEW_DECISION, Elements.CANCEL_RETURNED_BOOKING, Elements.RETURNED,
+                Elements.RETURNED_TO_REFERRER).hasNotPassed(Elements.REQUEST_APPOINTMENT).isEnded();
+        assertThat(bookingCancellations).containsExactly(Elements.CANCEL_RETURNED_BOOKING
+                + ": Imaging not indicated: no red flags. Please try six weeks of physiotherapy first.");
+        assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.AWAITING_REVIEW, ReferralStatus.RETURNED);
+        assertThat(appointmentRequests).isEmpty();
+    }
+
+    @Test
+    void a_return_without_a_reason_is_refused_and_the_review_stays_open() {
+        submitted();
+        triage(Pathway.URGENT_IMAGING);
+        Task review = task(instance);
+
+        assertThatThrownBy(() -> answerAs("doctor", review, withVariables("decision", "RETURN_TO_REFERRER", "reason", " ")))
+                .hasMessageContaining("reason is required unless the decision is CONFIRM");
+
+        assertThat(instance).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL).variables()
+                .doesNotContainKeys(Variables.DECISION, Variables.RETURN_REASON);
+        assertThat(bookingCancellations).isEmpty();
+        assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.AWAITING_REVIEW);
+    }
+
+    @Test
     void a_review_not_done_in_time_is_escalated() {
         submitted();
         triage(Pathway.URGENT_IMAGING);
@@ -344,7 +375,7 @@ class ReferralProcessTest {
 
         assertThat(instance).hasPassed(Elements.REFERRAL_CANCELLED, Elements.CANCEL_BOOKING, Elements.CANCELLED,
                 Elements.CANCELLATION_DONE).isEnded();
-        assertThat(bookingCancellations).containsExactly("Patient moved away");
+        assertThat(bookingCancellations).containsExactly(Elements.CANCEL_BOOKING + ": Patient moved away");
         assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.AWAITING_REVIEW, ReferralStatus.CANCELLED);
     }
 
@@ -443,8 +474,9 @@ class ReferralProcessTest {
                 "referralStatus", new StatusMilestone(),
                 "appointmentRequest", recordInto(appointmentRequests,
                         execution -> execution.getCurrentActivityId() + ":" + execution.getVariable(Variables.PATHWAY)),
-                "bookingCancellation", recordInto(bookingCancellations,
-                        execution -> (String) execution.getVariable(Variables.CANCEL_REASON))));
+                "bookingCancellation", recordInto(bookingCancellations, execution -> execution.getCurrentActivityId()
+                        + ": " + Objects.requireNonNullElse(execution.getVariable(Variables.CANCEL_REASON),
+                                execution.getVariable(Variables.RETURN_REASON)))));
         configuration.getProcessEnginePlugins().add(new TaskPriorities());
         configuration.getProcessEnginePlugins().add(new TaskWorkGuard());
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);

@@ -92,6 +92,30 @@ class TaskApiIT {
     }
 
     @Test
+    void a_return_to_the_referrer_needs_a_reason_and_is_done_once() {
+        String id = reviewTask("clinician").get("id").asText();
+
+        ResponseEntity<JsonNode> refused = post("clinician", "/api/tasks/" + id + "/complete",
+                "{\"decision\": \"RETURN_TO_REFERRER\", \"reason\": \"  \"}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(refused.getBody().get("errors").findValuesAsText("pointer")).containsExactly("/reason");
+        assertThat(reviewTask("clinician").get("assignee").isNull()).as("nothing changed, not even a claim").isTrue();
+        assertThat(get("admin", "/api/audit?referralId=" + referral).getBody().findValuesAsText("action"))
+                .doesNotContain("TASK_COMPLETED");
+
+        String returned = "{\"decision\": \"RETURN_TO_REFERRER\", \"reason\": \"No red flags: physiotherapy first.\"}";
+        assertThat(post("clinician", "/api/tasks/" + id + "/complete", returned).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(get("clinician", "/api/tasks?queue=clinician&referralId=" + referral).getBody()).isEmpty();
+        assertThat(get("admin", "/api/audit?referralId=" + referral).getBody()).filteredOn(entry ->
+                        entry.get("action").asText().equals("TASK_COMPLETED")).extracting(entry -> entry.get("detail").asText())
+                .containsExactly("ReviewImagingReferral: decision=RETURN_TO_REFERRER, reason=No red flags: physiotherapy first.");
+        assertThat(post("clinician", "/api/tasks/" + id + "/complete", returned).getStatusCode())
+                .as("a retry").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
     void a_claimed_task_is_completed_once_by_its_claimant() {
         String id = reviewTask("clinician").get("id").asText();
 

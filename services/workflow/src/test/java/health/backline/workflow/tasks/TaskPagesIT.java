@@ -171,7 +171,8 @@ class TaskPagesIT {
                 .andExpect(content().string(allOf(
                         containsString("value=\"CONFIRM\""), containsString("value=\"ESCALATE_TO_ER\""),
                         containsString("value=\"STEP_DOWN_TO_PHYSICAL_THERAPY\""),
-                        containsString("value=\"STEP_DOWN_TO_PRIMARY_CARE\""), containsString("name=\"reason\""),
+                        containsString("value=\"STEP_DOWN_TO_PRIMARY_CARE\""), containsString("value=\"RETURN_TO_REFERRER\""),
+                        containsString("Return to the referrer with advice"), containsString("name=\"reason\""),
                         containsString("Confirm urgent imaging (within 48 h)"), containsString("(required unless you confirm)"),
                         containsString("maxlength=\"" + AnswerField.MAX_TEXT + "\""),
                         containsString("Helen Price"), containsString("MRN PUB-005"),

@@ -278,6 +278,27 @@ class FrontDeskPagesIT {
     }
 
     @Test
+    void a_referral_returned_to_its_referrer_shows_the_reason_on_its_page_and_the_board_and_cannot_be_cancelled() {
+        String mrn = mrn();
+        String id = recorded(mrn);
+        String reason = "No red flags: please try six weeks of physiotherapy first.";
+        progress.statusChanged(new ReferralStatusChanged(id, ReferralStatus.RETURNED, Pathway.URGENT_IMAGING, reason,
+                Instant.now()));
+
+        HtmlPage page = frontDesk.open("/referrals/" + id);
+        assertThat(text(page, "referral-status")).isEqualTo("Returned to the referrer");
+        assertThat(text(page, "referral-return-reason")).isEqualTo(reason);
+        assertThat(page.asNormalizedText()).doesNotContain("Cancel this referral");
+        assertThat(page.querySelectorAll("[data-refresh]")).as("a returned referral changes no more").isEmpty();
+
+        HtmlPage board = frontDesk.open("/referrals?status=RETURNED");
+        assertThat(board.querySelector("#referral-" + id + " td.status").asNormalizedText())
+                .contains("Returned to the referrer", reason);
+        assertThat(text(frontDesk.open("/referrals/" + recorded(mrn())), "referral-details"))
+                .doesNotContain("Reason for returning");
+    }
+
+    @Test
     void a_form_sent_without_its_csrf_token_is_refused() {
         String mrn = mrn();
         HtmlForm form = filledIntake(mrn);
