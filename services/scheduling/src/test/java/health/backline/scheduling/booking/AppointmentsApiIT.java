@@ -9,6 +9,7 @@ import health.backline.events.Priority;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.scheduling.SchedulingServiceTest;
+import health.backline.testsupport.PageClient;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,22 +92,20 @@ class AppointmentsApiIT extends OnAFreshMorning {
     }
 
     @Test
-    void the_audit_page_and_its_export_are_served_without_templates_to_admins_signed_in_with_http_basic() {
+    void the_audit_page_is_for_admins_signed_in_on_the_form_and_its_export_also_takes_http_basic() throws Exception {
         String referral = UUID.randomUUID().toString();
         get("scheduler", "/api/appointments?referralId=" + referral);
 
-        ResponseEntity<String> page = http.withBasicAuth("admin", "admin")
-                .getForEntity(url("/audit?referralId=" + referral), String.class);
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-        assertThat(page.getBody()).contains("<title>Audit trail</title>", "<td>scheduler</td>", "<td>" + referral + "</td>");
+        var page = PageClient.signedIn(port, "admin").get("/audit?referralId=" + referral);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Audit trail</title>", "<td>scheduler</td>", "<td>" + referral + "</td>");
 
         ResponseEntity<String> csv = http.withBasicAuth("admin", "admin")
                 .getForEntity(url("/audit.csv?user=scheduler&referralId=" + referral), String.class);
         assertThat(csv.getBody()).startsWith("id,at,actor,action,channel,referral_ids,detail\r\n")
                 .contains("\"scheduler\",\"PATIENT_DATA_READ\",\"GET /api/appointments\",\"" + referral + "\"");
-        assertThat(http.withBasicAuth("scheduler", "scheduler").getForEntity(url("/audit"), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(PageClient.signedIn(port, "scheduler").get("/audit").statusCode()).isEqualTo(403);
     }
 
     @Test
