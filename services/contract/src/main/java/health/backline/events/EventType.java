@@ -1,5 +1,6 @@
 package health.backline.events;
 
+import health.backline.events.payload.AppointmentAttendance;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentFailed;
@@ -22,7 +23,9 @@ public enum EventType {
     APPOINTMENT_CANCEL_REQUESTED("backline.appointment.cancel-requested.v1", Topics.APPOINTMENTS_CANCEL,
             AppointmentCancelRequested.class),
     REFERRAL_CANCEL_REQUESTED("backline.referral.cancel-requested.v1", Topics.REFERRALS_CANCEL,
-            ReferralCancelRequested.class);
+            ReferralCancelRequested.class),
+    APPOINTMENT_ATTENDANCE_RECORDED("backline.appointment.attendance-recorded.v1", Topics.APPOINTMENTS_ATTENDANCE,
+            AppointmentAttendance.class);
 
     private final String type;
     private final String topic;

@@ -1,6 +1,7 @@
 package health.backline.scheduling.booking;
 
 import health.backline.events.Pathway;
+import health.backline.scheduling.booking.Appointment.Attendance;
 import health.backline.scheduling.booking.Appointment.Status;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Appointments {
 
-    private static final String COLUMNS = "id, referral_id, pathway, start_at, end_at, location, resource, status, slot_id";
+    private static final String COLUMNS =
+            "id, referral_id, pathway, start_at, end_at, location, resource, status, slot_id, attendance";
 
     private final JdbcClient jdbc;
 
@@ -61,6 +63,19 @@ class Appointments {
     Optional<Appointment> ofRequest(String requestId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE request_id = ?").param(requestId)
                 .query(Appointments::toAppointment).optional();
+    }
+
+    /** The appointment, locked until the transaction ends. */
+    Optional<Appointment> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ? FOR UPDATE").param(id)
+                .query(Appointments::toAppointment).optional();
+    }
+
+    /** Records, once, whether the patient came. */
+    void recordAttendance(UUID id, Attendance attendance, Instant at, String by) {
+        jdbc.sql("UPDATE appointment SET attendance = ?, attendance_recorded_at = ?, attendance_recorded_by = ?"
+                        + " WHERE id = ? AND attendance IS NULL")
+                .params(attendance.name(), Timestamp.from(at), by, id).update();
     }
 
     Optional<Appointment> find(UUID id) {
@@ -142,6 +157,7 @@ class Appointments {
         return new Appointment(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
                 Pathway.valueOf(rs.getString("pathway")), rs.getTimestamp("start_at").toInstant(),
                 rs.getTimestamp("end_at").toInstant(), rs.getString("location"), rs.getString("resource"),
-                Status.valueOf(rs.getString("status")), rs.getObject("slot_id", UUID.class));
+                Status.valueOf(rs.getString("status")), rs.getObject("slot_id", UUID.class),
+                rs.getString("attendance") == null ? null : Attendance.valueOf(rs.getString("attendance")));
     }
 }

@@ -192,7 +192,7 @@ public class BookingService {
         Instant now = clock.instant();
         Instant start = now.truncatedTo(ChronoUnit.SECONDS);
         Appointment handoff = new Appointment(UUID.randomUUID(), referralId, Pathway.ER_REFERRAL, start,
-                start.plus(erHandoffDuration), ER_LOCATION, ER_RESOURCE, Status.BOOKED, null);
+                start.plus(erHandoffDuration), ER_LOCATION, ER_RESOURCE, Status.BOOKED, null, null);
         if (!appointments.insert(handoff, requestId, now)) {
             return alreadyBooked(requestId);
         }
@@ -324,7 +324,7 @@ public class BookingService {
 
     private static Appointment inSlot(UUID referralId, Pathway pathway, Slot slot) {
         return new Appointment(UUID.randomUUID(), referralId, pathway, slot.start(), slot.end(), slot.location(),
-                slot.resource(), Status.BOOKED, slot.id());
+                slot.resource(), Status.BOOKED, slot.id(), null);
     }
 
     private BookingOutcome booked(AppointmentRequested request, Appointment appointment) {

@@ -28,7 +28,8 @@ class SchedulingSecurity {
         return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(HttpMethod.GET, "/api/slots", "/api/slots/*").hasAnyRole(roles(SCHEDULER, ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/slots").hasAnyRole(roles(SCHEDULER, ADMIN))
-                .requestMatchers(HttpMethod.GET, "/api/appointments").hasAnyRole(roles(SCHEDULER, CLINICIAN, ADMIN)));
+                .requestMatchers(HttpMethod.GET, "/api/appointments").hasAnyRole(roles(SCHEDULER, CLINICIAN, ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/appointments/*/attendance").hasAnyRole(roles(SCHEDULER, CLINICIAN)));
     }
 
     /** The slot-issue list is the only page: schedulers book from it, admins look. */

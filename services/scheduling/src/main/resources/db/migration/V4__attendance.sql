@@ -1,0 +1,8 @@
+-- Whether the patient came, recorded once by staff after the appointment started (null until then).
+ALTER TABLE appointment
+  ADD COLUMN attendance             VARCHAR(16)
+    CONSTRAINT appointment_attendance CHECK (attendance IN ('ATTENDED', 'DID_NOT_ATTEND')),
+  ADD COLUMN attendance_recorded_at TIMESTAMP WITH TIME ZONE,
+  ADD COLUMN attendance_recorded_by VARCHAR(100),
+  ADD CONSTRAINT appointment_attendance_recorded_when_it_says_so
+    CHECK ((attendance IS NULL) = (attendance_recorded_at IS NULL));
