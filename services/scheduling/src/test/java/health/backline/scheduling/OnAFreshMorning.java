@@ -1,6 +1,10 @@
 package health.backline.scheduling;
 
+import health.backline.events.Pathway;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,16 @@ public abstract class OnAFreshMorning {
     void startOnAFreshMorning() {
         morning = clock.moveToFreshMorning();
         jdbc.sql("DELETE FROM waiting_referral").update();
+    }
+
+    /** A free slot of half an hour at the test clinic. */
+    protected UUID slot(Pathway pathway, String resource, Instant start) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO slot (id, pathway, resource, location, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, pathway.name(), resource, "Test clinic", Timestamp.from(start),
+                        Timestamp.from(start.plus(Duration.ofMinutes(30))))
+                .update();
+        return id;
     }
 
     @AfterEach

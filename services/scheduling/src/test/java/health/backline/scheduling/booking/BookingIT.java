@@ -20,7 +20,6 @@ import health.backline.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -249,15 +248,6 @@ class BookingIT extends OnAFreshMorning {
         assertThat(appointmentsOf(referral)).isOne();
         assertThat(Instant.parse(objectMapper.readTree(outcome.value()).get("start").asText()))
                 .isEqualTo(morning.plus(Duration.ofHours(2)));
-    }
-
-    private UUID slot(Pathway pathway, String resource, Instant start) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO slot (id, pathway, resource, location, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, pathway.name(), resource, "Test clinic", Timestamp.from(start),
-                        Timestamp.from(start.plus(Duration.ofMinutes(30))))
-                .update();
-        return id;
     }
 
     private long booked(UUID slot) {

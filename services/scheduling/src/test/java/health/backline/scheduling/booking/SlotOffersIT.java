@@ -19,7 +19,6 @@ import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.PageClient;
 import health.backline.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -195,15 +194,6 @@ class SlotOffersIT extends OnAFreshMorning {
 
     private static String referral() {
         return UUID.randomUUID().toString();
-    }
-
-    private UUID slot(Pathway pathway, String resource, Instant start) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO slot (id, pathway, resource, location, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, pathway.name(), resource, "Test clinic", Timestamp.from(start),
-                        Timestamp.from(start.plus(Duration.ofMinutes(30))))
-                .update();
-        return id;
     }
 
     /** The referral the slot is booked for, or null. */
