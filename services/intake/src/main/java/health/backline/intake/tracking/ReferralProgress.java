@@ -1,6 +1,7 @@
 package health.backline.intake.tracking;
 
 import health.backline.events.ReferralStatus;
+import health.backline.events.payload.AppointmentAttendance;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralTriaged;
@@ -61,6 +62,16 @@ public class ReferralProgress {
         UUID id = UUID.fromString(booked.referralId());
         referrals.lock(id).orElseThrow(() -> unknown("Appointment", id));
         referrals.recordAppointment(id, booked.appointment());
+    }
+
+    /** Whether the patient came, in the timeline under the referral's status then ("Did not attend: …"). */
+    @Transactional
+    public void attendance(AppointmentAttendance attendance) {
+        UUID id = UUID.fromString(attendance.referralId());
+        ReferralView referral = referrals.lock(id).orElseThrow(() -> unknown("Attendance", id));
+        referrals.addToTimeline(id, clock.instant(), referral.status(),
+                (attendance.attended() ? "Attended: " : "Did not attend: ") + attendance.location() + ", "
+                        + attendance.start());
     }
 
     @Transactional

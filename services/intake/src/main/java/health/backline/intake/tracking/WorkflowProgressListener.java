@@ -2,6 +2,7 @@ package health.backline.intake.tracking;
 
 import health.backline.events.EventType;
 import health.backline.events.Topics;
+import health.backline.events.payload.AppointmentAttendance;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.starter.inbox.EventInbox;
@@ -24,6 +25,11 @@ class WorkflowProgressListener {
     @KafkaListener(id = "intake-status-changes", topics = Topics.REFERRALS_STATUS)
     void statusChanged(CloudEvent event) {
         inbox.receive(event, ReferralStatusChanged.class, progress::statusChanged);
+    }
+
+    @KafkaListener(id = "intake-attendance", topics = Topics.APPOINTMENTS_ATTENDANCE)
+    void attendance(CloudEvent event) {
+        inbox.receive(event, AppointmentAttendance.class, progress::attendance);
     }
 
     /** Failed bookings need nothing here: the workflow reports BOOKING_FAILED itself. */

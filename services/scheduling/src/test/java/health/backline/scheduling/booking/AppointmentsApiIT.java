@@ -72,8 +72,9 @@ class AppointmentsApiIT extends OnAFreshMorning {
         assertThat(physio.get("resource").asText()).isEqualTo("PT-APPT");
         assertThat(physio.get("location").asText()).isEqualTo("Physiotherapy clinic");
         assertThat(physio.get("id").asText()).isNotBlank();
+        assertThat(physio.get("attendance").isNull()).isTrue();
         assertThat(physio.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "referralId", "pathway", "start", "end", "location", "resource", "status", "slotId");
+                "id", "referralId", "pathway", "start", "end", "location", "resource", "status", "slotId", "attendance");
         assertThat(get("scheduler", "/api/appointments?referralId=" + UUID.randomUUID()).getBody()).isEmpty();
     }
 

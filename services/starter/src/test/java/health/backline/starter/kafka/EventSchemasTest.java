@@ -22,6 +22,7 @@ import health.backline.events.intake.Referrer;
 import health.backline.events.intake.Region;
 import health.backline.events.intake.Sex;
 import health.backline.events.intake.StartBackAnswers;
+import health.backline.events.payload.AppointmentAttendance;
 import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentFailed;
@@ -83,7 +84,8 @@ class EventSchemasTest {
                 new AppointmentFailed(ID, "No slot before the deadline"),
                 new AppointmentCancelRequested(ID, "Patient moved away"),
                 new AppointmentCancelRequested(ID, null),
-                new ReferralCancelRequested(ID, "Patient moved away", "frontdesk"));
+                new ReferralCancelRequested(ID, "Patient moved away", "frontdesk"),
+                new AppointmentAttendance(ID, Pathway.PHYSICAL_THERAPY, NOW, "Physiotherapy clinic", false));
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class ReferralProcess {
         public static final String BOOKED = "AppointmentBooked";
         public static final String BOOKING_FAILED = "AppointmentFailed";
         public static final String CANCELLED = "ReferralCancelled";
+        public static final String ATTENDED = "AppointmentAttended";
+        public static final String MISSED = "AppointmentMissed";
 
         private Messages() {
         }
@@ -41,6 +43,8 @@ public final class ReferralProcess {
         public static final String APPOINTMENT_START = "appointmentStart";
         public static final String APPOINTMENT_LOCATION = "appointmentLocation";
         public static final String REASSESS_AT = "reassessAt";
+        /** How many appointments the patient has missed: the first is rebooked, the second goes to a clinician. */
+        public static final String MISSED_APPOINTMENTS = "missedAppointments";
         public static final String BOOKING_FAILURE = "bookingFailure";
         public static final String CANCEL_REASON = "cancelReason";
         /**
@@ -84,6 +88,7 @@ public final class ReferralProcess {
         public static final String ESCALATE_REVIEW_OVERDUE = "EscalateReviewOverdue";
         public static final String REVIEW_ESCALATED = "ReviewEscalated";
         public static final String REVIEW_DECISION = "ReviewDecision";
+        public static final String GATEWAY_MERGE_BEFORE_RETURN = "Gateway_MergeBeforeReturn";
         public static final String CANCEL_RETURNED_BOOKING = "CancelReturnedBooking";
         public static final String RETURNED = "Returned";
         public static final String RETURNED_TO_REFERRER = "ReturnedToReferrer";
@@ -105,6 +110,15 @@ public final class ReferralProcess {
         public static final String ESCALATE_UNREACHED_PATIENT = "EscalateUnreachedPatient";
         public static final String PATIENT_NOT_REACHED = "PatientNotReached";
         public static final String IMAGING_BOOKED = "ImagingBooked";
+        public static final String DID_THE_PATIENT_COME = "DidThePatientCome";
+        public static final String PATIENT_ATTENDED = "PatientAttended";
+        public static final String TIMER_FOUR_WEEKS_AFTER_THE_VISIT = "Timer_FourWeeksAfterTheVisit";
+        public static final String GATEWAY_MERGE_BEFORE_REASSESSMENT = "Gateway_MergeBeforeReassessment";
+        public static final String PATIENT_DID_NOT_ATTEND = "PatientDidNotAttend";
+        public static final String FIRST_MISSED_APPOINTMENT = "FirstMissedAppointment";
+        public static final String FOLLOW_UP_MISSED_APPOINTMENT = "FollowUpMissedAppointment";
+        public static final String FOLLOW_UP_DECISION = "FollowUpDecision";
+        public static final String GATEWAY_MERGE_REBOOK = "Gateway_MergeRebook";
         public static final String TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT = "Timer_FourWeeksAfterFirstVisit";
         public static final String STATUS_AWAITING_REASSESSMENT = "Status_AwaitingReassessment";
         public static final String REASSESS_PROGRESS = "ReassessProgress";

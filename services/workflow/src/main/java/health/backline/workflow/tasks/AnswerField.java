@@ -22,6 +22,9 @@ import java.util.UUID;
 public enum AnswerField {
     DECISION(Variables.DECISION, "Decision", null, true, ReviewDecision.values()),
     REASON(Variables.REASON, "Reason", "required unless you confirm", false),
+    /** The same variables as DECISION and REASON, with a second missed appointment's choices and rule. */
+    MISSED_APPOINTMENT_DECISION(Variables.DECISION, "Decision", null, true, MissedAppointmentDecision.values()),
+    REASON_TO_RETURN(Variables.REASON, "Reason", "required to return the referral", false),
     OUTCOME(Variables.OUTCOME, "Outcome", null, true, ReassessmentOutcome.values()),
     REACHED(Variables.REACHED, "Patient reached", null, true),
     NOTE(Variables.NOTE, "Note", null, false),
@@ -111,14 +114,14 @@ public enum AnswerField {
                     : Optional.of(new FieldProblem("/" + variable + "/answers", "must be exactly 9 answers, each true or false"));
         }
         String problem = switch (this) {
-            case DECISION, OUTCOME -> value instanceof String code && options().containsKey(code) ? null
+            case DECISION, MISSED_APPOINTMENT_DECISION, OUTCOME -> value instanceof String code && options().containsKey(code) ? null
                     : "is required: one of " + String.join(", ", options().keySet().stream().sorted().toList());
             case REACHED -> value instanceof Boolean ? null : "is required: true or false";
             case SLOT_ID -> isUuid(value) ? null : "is required: the id of a free slot";
             case PAIN_SCORE -> value == null || PainImprovement.score(value).isPresent() ? null
                     : "must be a whole number from 0 to 10";
             case START_BACK -> null;
-            case REASON, NOTE -> value == null || value instanceof String text && text.length() <= MAX_TEXT ? null
+            case REASON, REASON_TO_RETURN, NOTE -> value == null || value instanceof String text && text.length() <= MAX_TEXT ? null
                     : "must be text of at most " + MAX_TEXT + " characters";
         };
         return Optional.ofNullable(problem).map(detail -> new FieldProblem("/" + variable, detail));

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 enum TaskKind {
     REVIEW_IMAGING_REFERRAL(Elements.REVIEW_IMAGING_REFERRAL, TaskQueue.CLINICIAN, AnswerField.DECISION, AnswerField.REASON),
+    FOLLOW_UP_MISSED_APPOINTMENT(Elements.FOLLOW_UP_MISSED_APPOINTMENT, TaskQueue.CLINICIAN,
+            AnswerField.MISSED_APPOINTMENT_DECISION, AnswerField.REASON_TO_RETURN),
     CALL_PATIENT_TO_EMERGENCY(Elements.CALL_PATIENT_TO_EMERGENCY, TaskQueue.CLINICIAN, AnswerField.REACHED, AnswerField.NOTE),
     REASSESS_PROGRESS(Elements.REASSESS_PROGRESS, TaskQueue.CLINICIAN, AnswerField.OUTCOME, AnswerField.PAIN_SCORE,
             AnswerField.START_BACK, AnswerField.NOTE),
@@ -66,6 +68,11 @@ enum TaskKind {
                 && !(answer.get(AnswerField.REASON.variable()) instanceof String reason && !reason.isBlank())) {
             problems.add(new FieldProblem("/" + AnswerField.REASON.variable(), "is required unless the decision is CONFIRM"));
         }
+        if (this == FOLLOW_UP_MISSED_APPOINTMENT && returns(answer)
+                && !(answer.get(AnswerField.REASON_TO_RETURN.variable()) instanceof String reason && !reason.isBlank())) {
+            problems.add(new FieldProblem("/" + AnswerField.REASON_TO_RETURN.variable(),
+                    "is required to return the referral to its referrer"));
+        }
         if (this == REASSESS_PROGRESS && problems.isEmpty()) {
             outcomeAgainstPain(answer, intakePainScore).ifPresent(problems::add);
         }
@@ -73,13 +80,17 @@ enum TaskKind {
     }
 
     /**
-     * What a completed answer leaves on the process besides the answers the flow reads: a review that returns the
-     * referral to its referrer keeps its reason there, for the RETURNED status and the freed booking.
+     * What a completed answer leaves on the process besides the answers the flow reads: a review or a follow-up that
+     * returns the referral to its referrer keeps its reason there, for the RETURNED status and the freed booking.
      */
     Map<String, Object> keptOnTheProcess(Map<String, Object> answer) {
-        boolean returned = this == REVIEW_IMAGING_REFERRAL
-                && ReviewDecision.RETURN_TO_REFERRER.name().equals(answer.get(AnswerField.DECISION.variable()));
-        return returned ? Map.of(Variables.RETURN_REASON, answer.get(AnswerField.REASON.variable())) : Map.of();
+        return returns(answer) ? Map.of(Variables.RETURN_REASON, answer.get(Variables.REASON)) : Map.of();
+    }
+
+    /** Whether the answer returns the referral to its referrer: after an imaging review or a second missed visit. */
+    private boolean returns(Map<String, Object> answer) {
+        return (this == REVIEW_IMAGING_REFERRAL || this == FOLLOW_UP_MISSED_APPOINTMENT)
+                && ReviewDecision.RETURN_TO_REFERRER.name().equals(answer.get(Variables.DECISION));
     }
 
     /** The clinician may judge otherwise than the 30 % rule, but says why (docs/clinical/outcomes.md). */

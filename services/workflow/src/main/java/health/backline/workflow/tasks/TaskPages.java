@@ -200,7 +200,7 @@ class TaskPages {
         page.addObject("facts", ReferralFacts.of(detail.variables(), task.pathway(), now, zone));
         page.addObject("history", history.of(detail.processInstanceId()).stream()
                 .map(step -> new Step(step.name(), Formats.time(step.at(), now, zone), step.open(), step.by())).toList());
-        page.addObject("fields", fieldsByVariable());
+        page.addObject("fields", fieldsByVariable(detail.kind()));
         page.addObject("maxText", AnswerField.MAX_TEXT);
         page.addObject("startBackStatements", startBackStatements());
         page.addObject("importantFall", PainImprovement.IMPORTANT_FALL_PERCENT);
@@ -226,9 +226,10 @@ class TaskPages {
     }
 
     /** Every answer field by its variable, for the forms' labels, hints and choices. */
-    private static Map<String, AnswerField> fieldsByVariable() {
+    /** The task's answers by variable (two kinds ask for a "decision", each with its own choices). */
+    private static Map<String, AnswerField> fieldsByVariable(TaskKind kind) {
         Map<String, AnswerField> fields = new LinkedHashMap<>();
-        for (AnswerField field : AnswerField.values()) {
+        for (AnswerField field : kind.fields()) {
             fields.put(field.variable(), field);
         }
         return fields;

@@ -101,7 +101,7 @@ class DashboardIT {
     void a_stuck_instance_links_to_cockpit() throws Exception {
         String referral = physicalTherapyReferralBooked();
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).singleResult().getId();
-        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT)
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId(Elements.DID_THE_PATIENT_COME)
                 .singleResult().getId();
         runtime.createIncident("backlineTest", waiting, null, "Scheduling did not answer");
         try {
@@ -157,7 +157,7 @@ class DashboardIT {
     void the_incident_gauge_counts_a_stuck_instance_until_it_is_ended() {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(physicalTherapyReferralBooked())
                 .singleResult().getId();
-        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT)
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance).activityId(Elements.DID_THE_PATIENT_COME)
                 .singleResult().getId();
         double before = value(scrape(), "backline_incidents");
         assertThat(before).isEqualTo(runtime.createIncidentQuery().count());

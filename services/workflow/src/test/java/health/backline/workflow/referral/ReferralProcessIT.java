@@ -160,7 +160,7 @@ class ReferralProcessIT {
         Instant firstVisit = Instant.now().plus(Duration.ofDays(3));
         bookings.booked(new AppointmentBooked(referral, Pathway.PHYSICAL_THERAPY, firstVisit,
                 firstVisit.plus(Duration.ofMinutes(30)), "Physiotherapy clinic", "PT-1"));
-        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
         Job reassessment = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
         assertThat(reassessment.getDuedate()).isEqualTo(Date.from(firstVisit.plus(Duration.ofDays(28))));
 
@@ -183,7 +183,7 @@ class ReferralProcessIT {
 
         assertThat(instance).hasPassed(Elements.REQUEST_CHOSEN_SLOT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
         booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy clinic");
-        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
     }
 
     @Test

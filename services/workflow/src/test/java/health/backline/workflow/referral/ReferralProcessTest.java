@@ -201,7 +201,7 @@ class ReferralProcessTest {
 
         assertThat(appointmentRequests).containsExactly("RequestAppointment:PHYSICAL_THERAPY");
         booked(Instant.now().plus(Duration.ofDays(3)));
-        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
     }
 
     @Test
@@ -245,6 +245,78 @@ class ReferralProcessTest {
     }
 
     @Test
+    void an_attended_first_visit_starts_the_four_weeks_to_reassessment_from_that_visit() {
+        submitted();
+        triage(Pathway.PHYSICAL_THERAPY);
+        Instant visit = Instant.now().plus(Duration.ofDays(2));
+        booked(visit);
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
+
+        attended(visit, true);
+
+        assertThat(instance).hasPassed(Elements.PATIENT_ATTENDED).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_THE_VISIT);
+        assertThat(onlyTimer().getDuedate()).isEqualTo(Date.from(visit.plus(settings.reassessAfter())));
+        ClockUtil.setCurrentTime(Date.from(visit.plus(settings.reassessAfter()).plusSeconds(1)));
+        engine.getManagementService().executeJob(onlyTimer().getId());
+        assertThat(instance).hasPassed(Elements.GATEWAY_MERGE_BEFORE_REASSESSMENT, Elements.STATUS_AWAITING_REASSESSMENT)
+                .hasNotPassed(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT).isWaitingAt(Elements.REASSESS_PROGRESS);
+    }
+
+    @Test
+    void a_first_missed_appointment_is_rebooked_at_once_within_a_fresh_deadline() {
+        submitted();
+        triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
+        Instant missed = Instant.now().plus(Duration.ofDays(1));
+        booked(missed);
+
+        attended(missed, false);
+
+        assertThat(instance).hasPassed(Elements.PATIENT_DID_NOT_ATTEND, Elements.FIRST_MISSED_APPOINTMENT,
+                Elements.GATEWAY_MERGE_REBOOK).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
+        assertThat(appointmentRequests).containsExactly("RequestAppointment:PRIMARY_CARE_FOLLOW_UP",
+                "RequestAppointment:PRIMARY_CARE_FOLLOW_UP");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()).isEmpty();
+        booked(missed.plus(Duration.ofDays(2)));
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
+    }
+
+    @Test
+    void a_second_missed_appointment_goes_to_a_clinician_who_may_return_the_referral_with_a_reason() {
+        submitted();
+        triage(Pathway.PHYSICAL_THERAPY);
+        missTwice();
+        assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_MISSED_APPOINTMENT);
+        assertThat(task(instance)).hasCandidateGroup("clinician");
+        Task followUp = task(instance);
+
+        assertThatThrownBy(() -> answerAs("doctor", followUp, withVariables("decision", "RETURN_TO_REFERRER", "reason", "")))
+                .hasMessageContaining("reason is required to return the referral to its referrer");
+        answerAs("doctor", followUp, withVariables("decision", "RETURN_TO_REFERRER",
+                "reason", "Missed two appointments: please see the patient and refer again when they can attend."));
+
+        assertThat(instance).hasPassed(Elements.FOLLOW_UP_DECISION, Elements.GATEWAY_MERGE_BEFORE_RETURN,
+                Elements.CANCEL_RETURNED_BOOKING, Elements.RETURNED, Elements.RETURNED_TO_REFERRER).isEnded();
+        assertThat(bookingCancellations).containsExactly(Elements.CANCEL_RETURNED_BOOKING
+                + ": Missed two appointments: please see the patient and refer again when they can attend.");
+        assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.SCHEDULED, ReferralStatus.SCHEDULED,
+                ReferralStatus.RETURNED);
+    }
+
+    @Test
+    void a_clinician_may_rebook_after_a_second_missed_appointment() {
+        submitted();
+        triage(Pathway.PRIMARY_CARE_FOLLOW_UP);
+        missTwice();
+
+        answerAs("doctor", task(instance), withVariables("decision", "REBOOK"));
+
+        assertThat(instance).hasPassed(Elements.FOLLOW_UP_DECISION, Elements.GATEWAY_MERGE_REBOOK)
+                .isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
+        assertThat(appointmentRequests).hasSize(3);
+        assertThat(bookingCancellations).isEmpty();
+    }
+
+    @Test
     void a_return_without_a_reason_is_refused_and_the_review_stays_open() {
         submitted();
         triage(Pathway.URGENT_IMAGING);
@@ -277,7 +349,7 @@ class ReferralProcessTest {
         assertThat(instance).hasNotPassed(Elements.AWAITING_REVIEW);
         Instant firstVisit = Instant.now().plus(Duration.ofDays(3));
         booked(firstVisit);
-        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
         assertThat(onlyTimer().getDuedate()).isEqualTo(Date.from(firstVisit.plus(settings.reassessAfter())));
 
         ClockUtil.setCurrentTime(Date.from(firstVisit.plus(settings.reassessAfter()).plusSeconds(1)));
@@ -330,7 +402,7 @@ class ReferralProcessTest {
         assertThat(instance).hasPassed(Elements.REQUEST_CHOSEN_SLOT).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
         assertThat(appointmentRequests).containsExactly("RequestAppointment:PHYSICAL_THERAPY", "RequestChosenSlot:PHYSICAL_THERAPY");
         booked(Instant.now().plus(Duration.ofDays(2)));
-        assertThat(instance).isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
         assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.BOOKING_FAILED, ReferralStatus.SCHEDULED);
     }
 
@@ -345,7 +417,7 @@ class ReferralProcessTest {
 
         assertThat(instance).hasPassed(Elements.SLOT_BOOKED_WHILE_WAITING, Elements.SCHEDULED_WHILE_WAITING,
                 Elements.GATEWAY_MERGE_SCHEDULED, Elements.AFTER_BOOKING).hasNotPassed(Elements.REQUEST_CHOSEN_SLOT)
-                .isWaitingAt(Elements.TIMER_FOUR_WEEKS_AFTER_FIRST_VISIT);
+                .isWaitingAt(Elements.DID_THE_PATIENT_COME);
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list()).isEmpty();
         assertThat(appointmentRequests).containsExactly("RequestAppointment:PRIMARY_CARE_FOLLOW_UP");
         assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.BOOKING_FAILED, ReferralStatus.SCHEDULED);
@@ -410,6 +482,31 @@ class ReferralProcessTest {
     }
 
     /** Booked for tomorrow, then four weeks on: the reassessment task is open. */
+    /** Booked, missed; rebooked, missed again. */
+    private void missTwice() {
+        Instant first = Instant.now().plus(Duration.ofDays(1));
+        booked(first);
+        attended(first, false);
+        Instant second = first.plus(Duration.ofDays(2));
+        booked(second);
+        attended(second, false);
+    }
+
+    /** Scheduling's record of whether the patient came, as {@code Attendances} correlates it. */
+    private void attended(Instant visit, boolean came) {
+        var correlation = came
+                ? engine.getRuntimeService().createMessageCorrelation(Messages.ATTENDED)
+                .setVariable(Variables.REASSESS_AT, Date.from(visit.plus(settings.reassessAfter())))
+                : engine.getRuntimeService().createMessageCorrelation(Messages.MISSED)
+                .setVariable(Variables.MISSED_APPOINTMENTS, missedSoFar() + 1);
+        correlation.processInstanceBusinessKey(referral).correlate();
+    }
+
+    private int missedSoFar() {
+        return engine.getRuntimeService().getVariable(instance.getId(), Variables.MISSED_APPOINTMENTS) instanceof Integer n
+                ? n : 0;
+    }
+
     private void reassessmentDue() {
         Instant firstVisit = Instant.now().plus(Duration.ofDays(1));
         booked(firstVisit);
