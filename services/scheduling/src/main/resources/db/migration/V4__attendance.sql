@@ -6,3 +6,5 @@ ALTER TABLE appointment
   ADD COLUMN attendance_recorded_by VARCHAR(100),
   ADD CONSTRAINT appointment_attendance_recorded_when_it_says_so
     CHECK ((attendance IS NULL) = (attendance_recorded_at IS NULL));
+-- The attendance page: booked appointments that have started and wait for their attendance.
+CREATE INDEX appointment_awaiting_attendance ON appointment (start_at) WHERE status = 'BOOKED' AND attendance IS NULL;

@@ -126,7 +126,8 @@ class FreedSlotsEndToEndIT {
             driver.findElement(By.id("username")).sendKeys("scheduler");
             driver.findElement(By.id("password")).sendKeys("scheduler");
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/slot-issues"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/attendance"));
+            driver.get(backline.url("scheduling", "/slot-issues"));
             WebElement row = driver.findElement(By.cssSelector("tr[data-referral='" + waiting + "']"));
             assertThat(row.getText()).contains(waiting.substring(0, 8), "Physical therapy", "waited");
             new Select(row.findElement(By.name("slotId"))).selectByValue(slot);

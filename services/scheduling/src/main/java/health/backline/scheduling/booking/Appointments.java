@@ -78,6 +78,14 @@ class Appointments {
                 .params(attendance.name(), Timestamp.from(at), by, id).update();
     }
 
+    /** Booked appointments (no ER handoff) that started in [from, to] with no attendance recorded, latest first. */
+    List<Appointment> awaitingAttendance(Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE status = 'BOOKED' AND attendance IS NULL"
+                        + " AND pathway <> 'ER_REFERRAL' AND start_at >= ? AND start_at <= ? ORDER BY start_at DESC LIMIT ?")
+                .params(Timestamp.from(from), Timestamp.from(to), limit)
+                .query(Appointments::toAppointment).list();
+    }
+
     Optional<Appointment> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE id = ?").param(id)
                 .query(Appointments::toAppointment).optional();

@@ -52,6 +52,7 @@ class SlotIssuesPage {
         audit.recordRead(user.getName(), "GET /slot-issues", issues.stream().map(Issue::referralId).toList(),
                 issues.size() + " referral(s) waiting for a slot");
         model.addAttribute("user", user.getName());
+        model.addAttribute("pages", SchedulerPages.ALL);
         model.addAttribute("issues", issues);
         return "slot-issues/list";
     }

@@ -32,13 +32,18 @@ class SchedulingSecurity {
                 .requestMatchers(HttpMethod.POST, "/api/appointments/*/attendance").hasAnyRole(roles(SCHEDULER, CLINICIAN)));
     }
 
-    /** The slot-issue list is the only page: schedulers book from it, admins look. */
+    /**
+     * Two pages: the slot-issue list, where schedulers book (admins look), and attendance, where schedulers and
+     * clinicians record whether patients came (admins look). After signing in, attendance: the day's work.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain schedulingPages(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.defaultSuccessUrl("/slot-issues"));
+        http.formLogin(form -> form.defaultSuccessUrl("/attendance"));
         return PageSecurity.pageChain(http, auth -> auth
                 .requestMatchers(HttpMethod.GET, "/slot-issues").hasAnyRole(roles(SCHEDULER, ADMIN))
-                .requestMatchers(HttpMethod.POST, "/slot-issues/*").hasRole(SCHEDULER.name()));
+                .requestMatchers(HttpMethod.POST, "/slot-issues/*").hasRole(SCHEDULER.name())
+                .requestMatchers(HttpMethod.GET, "/attendance").hasAnyRole(roles(SCHEDULER, CLINICIAN, ADMIN))
+                .requestMatchers(HttpMethod.POST, "/attendance/*").hasAnyRole(roles(SCHEDULER, CLINICIAN)));
     }
 }

@@ -14,10 +14,12 @@ import health.backline.scheduling.OnAFreshMorning;
 import health.backline.scheduling.SchedulingServiceTest;
 import health.backline.scheduling.booking.BookingOutcome.Booked;
 import health.backline.testsupport.KafkaRecords;
+import health.backline.testsupport.PageClient;
 import health.backline.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -120,6 +122,34 @@ class AttendanceIT extends OnAFreshMorning {
         assertThat(record("admin", freed.id(), "{\"attended\": true}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(attendanceOf(handoff.id())).isNull();
         assertThat(attendanceOf(freed.id())).isNull();
+    }
+
+    @Test
+    void a_clinician_records_on_the_attendance_page_that_a_patient_did_not_come() throws Exception {
+        String referral = UUID.randomUUID().toString();
+        Appointment appointment = bookPhysiotherapy(referral, morning.plus(Duration.ofHours(1)));
+        Appointment later = bookPhysiotherapy(UUID.randomUUID().toString(), morning.plus(Duration.ofHours(3)));
+        clock.moveTo(morning.plus(Duration.ofMinutes(70)));
+        PageClient clinician = PageClient.signedIn(port, "clinician");
+
+        String page = clinician.get("/attendance").body();
+        assertThat(page).contains("data-appointment=\"" + appointment.id() + "\"", "Physical therapy", "Test clinic")
+                .doesNotContain(later.id().toString());
+
+        var recorded = clinician.postForm("/attendance/" + appointment.id(), page, Map.of("attended", "false"));
+        assertThat(recorded.statusCode()).isEqualTo(302);
+        assertThat(attendanceOf(appointment.id())).isEqualTo("DID_NOT_ATTEND");
+        String after = clinician.get("/attendance").body();
+        assertThat(after).contains("Did not attend: recorded").doesNotContain(appointment.id().toString());
+
+        clinician.postForm("/attendance/" + appointment.id(), after, Map.of("attended", "true"));
+        assertThat(clinician.get("/attendance").body()).contains("Attendance already recorded");
+        assertThat(attendanceOf(appointment.id())).isEqualTo("DID_NOT_ATTEND");
+        PageClient admin = PageClient.signedIn(port, "admin");
+        String adminPage = admin.get("/attendance").body();
+        assertThat(admin.postForm("/attendance/" + later.id(), adminPage, Map.of("attended", "true")).statusCode())
+                .isEqualTo(403);
+        assertThat(PageClient.signedIn(port, "frontdesk").get("/attendance").statusCode()).isEqualTo(403);
     }
 
     private Appointment bookPhysiotherapy(String referral, Instant start) {

@@ -3,6 +3,7 @@ package health.backline.triage.replay;
 import health.backline.events.Pathway;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
+import health.backline.starter.web.PageLink;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Clock;
@@ -66,7 +67,7 @@ class ReplayPage {
 
     private String page(Model model, Principal user, LocalDate from, LocalDate to) {
         model.addAllAttributes(Map.of("user", user.getName(), "pathways", List.of(Pathway.values()),
-                "intakeUrl", intakeUrl));
+                "intakeUrl", intakeUrl, "pages", List.of(new PageLink("/replay", "Rule replay"))));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "replay/replay";
