@@ -76,7 +76,7 @@ class BacklineEndToEndIT {
         String referral = submit(caseWithPathway("URGENT_IMAGING").get("intake"));
         awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
 
-        String task = awaitTask("clinician", referral, "ReviewImagingReferral");
+        String task = backline.awaitTask("clinician", referral, "ReviewImagingReferral");
         assertThat(backline.post("workflow", "/api/tasks/" + task + "/claim", "clinician", "", Map.of()).status())
                 .isEqualTo(200);
         assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
@@ -119,7 +119,7 @@ class BacklineEndToEndIT {
         JsonNode view = notImprovingAfterFourWeeks(referral);
 
         assertThat(view.get("pathway").asText()).isEqualTo("URGENT_IMAGING");
-        assertThat(awaitTask("clinician", referral, "ReviewImagingReferral")).isNotBlank();
+        assertThat(backline.awaitTask("clinician", referral, "ReviewImagingReferral")).isNotBlank();
     }
 
     /**
@@ -130,13 +130,13 @@ class BacklineEndToEndIT {
     void an_imaging_referral_returned_to_its_referrer_ends_returned_with_the_reason() {
         String referral = submit(clinicalCase("cancer-history").get("intake"));
         awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
-        String task = awaitTask("clinician", referral, "ReviewImagingReferral");
+        String task = backline.awaitTask("clinician", referral, "ReviewImagingReferral");
         String complete = "/api/tasks/" + task + "/complete";
 
         Response noReason = backline.post("workflow", complete, "clinician", "{\"decision\": \"RETURN_TO_REFERRER\"}", Map.of());
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body().get("errors").findValuesAsText("pointer")).containsExactly("/reason");
-        assertThat(awaitTask("clinician", referral, "ReviewImagingReferral")).as("still open").isEqualTo(task);
+        assertThat(backline.awaitTask("clinician", referral, "ReviewImagingReferral")).as("still open").isEqualTo(task);
         JsonNode unchanged = backline.get("intake", "/api/referrals/" + referral, "frontdesk").body();
         assertThat(unchanged.get("status").asText()).isEqualTo("AWAITING_REVIEW");
         assertThat(unchanged.get("returnReason").isNull()).isTrue();
@@ -174,7 +174,7 @@ class BacklineEndToEndIT {
         JsonNode booked = backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body();
         String slot = booked.get(0).get("slotId").asText();
         notImprovingAfterFourWeeks(referral);
-        String task = awaitTask("clinician", referral, "ReviewImagingReferral");
+        String task = backline.awaitTask("clinician", referral, "ReviewImagingReferral");
 
         assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
                 "{\"decision\": \"RETURN_TO_REFERRER\", \"reason\": \"Persistent pain without red flags:"
@@ -192,7 +192,7 @@ class BacklineEndToEndIT {
     void a_referral_read_as_fhir_and_sent_back_as_fhir_takes_the_same_path() {
         String referral = submit(caseWithPathway("URGENT_IMAGING").get("intake"));
         JsonNode view = awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
-        String reviewTask = awaitTask("clinician", referral, "ReviewImagingReferral");
+        String reviewTask = backline.awaitTask("clinician", referral, "ReviewImagingReferral");
 
         JsonNode task = backline.get("intake", "/fhir/Task?focus=ServiceRequest/" + referral, "clinician").body()
                 .at("/entry/0/resource");
@@ -257,7 +257,7 @@ class BacklineEndToEndIT {
         assertThat(backline.post("workflow", "/engine-rest/job/" + reassessmentTimer + "/execute", "admin", "", Map.of())
                 .status()).isEqualTo(204);
         awaitView(referral, v -> "AWAITING_REASSESSMENT".equals(v.path("status").asText()));
-        String task = awaitTask("clinician", referral, "ReassessProgress");
+        String task = backline.awaitTask("clinician", referral, "ReassessProgress");
         assertThat(backline.post("workflow", "/api/tasks/" + task + "/complete", "clinician",
                 "{\"outcome\": \"NOT_IMPROVING\", \"note\": \"Still in pain at night\"}", Map.of()).status()).isEqualTo(204);
         return awaitView(referral, v -> "AWAITING_REVIEW".equals(v.path("status").asText()));
@@ -285,18 +285,6 @@ class BacklineEndToEndIT {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
                 .until(() -> backline.get("intake", "/api/referrals/" + referral, "frontdesk").body(),
                         view -> view != null && expected.test(view));
-    }
-
-    private static String awaitTask(String user, String referral, String key) {
-        JsonNode tasks = await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                .until(() -> backline.get("workflow", "/api/tasks?referralId=" + referral, user).body(),
-                        open -> open != null && open.findValuesAsText("key").contains(key));
-        for (JsonNode task : tasks) {
-            if (task.get("key").asText().equals(key)) {
-                return task.get("id").asText();
-            }
-        }
-        throw new IllegalStateException(key + " vanished");
     }
 
     private static boolean slotIsBooked(String slot, JsonNode appointment) {

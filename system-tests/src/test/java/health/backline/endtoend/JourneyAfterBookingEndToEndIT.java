@@ -184,14 +184,17 @@ class JourneyAfterBookingEndToEndIT {
         }
         assertThat(recordAttendance(missed, true).status()).isEqualTo(409);
 
-        JsonNode rebooked = awaitView(referral, view -> second.toString().equals(view.at("/appointment/start").asText()));
-        assertThat(rebooked.get("timeline").findValuesAsText("detail"))
-                .contains("Did not attend: Primary care clinic, " + first);
+        JsonNode rebooked = awaitView(referral, view -> view.get("timeline").findValuesAsText("detail")
+                .contains("Booked: Primary care clinic, " + second));
+        assertThat(rebooked.at("/appointment/start").asText()).isEqualTo(second.toString());
+        assertThat(rebooked.get("timeline").findValuesAsText("detail")).containsSubsequence(
+                "Booked: Primary care clinic, " + first, "Did not attend: Primary care clinic, " + first,
+                "Booked: Primary care clinic, " + second);
         assertThat(backline.get("workflow", "/api/tasks?referralId=" + referral, "clinician").body()).isEmpty();
 
         await().atMost(WAIT).until(() -> Instant.now().isAfter(second));
         assertThat(recordAttendance(appointmentId(referral), false).status()).isEqualTo(204);
-        String followUp = awaitTask("clinician", referral, "FollowUpMissedAppointment");
+        String followUp = backline.awaitTask("clinician", referral, "FollowUpMissedAppointment");
         Response noReason = backline.post("workflow", "/api/tasks/" + followUp + "/complete", "clinician",
                 "{\"decision\": \"RETURN_TO_REFERRER\"}", Map.of());
         assertThat(noReason.status()).isEqualTo(400);
@@ -261,18 +264,6 @@ class JourneyAfterBookingEndToEndIT {
     private static Response recordAttendance(String appointment, boolean attended) {
         return backline.post("scheduling", "/api/appointments/" + appointment + "/attendance", "clinician",
                 "{\"attended\": " + attended + "}", Map.of());
-    }
-
-    private static String awaitTask(String user, String referral, String key) {
-        JsonNode tasks = await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                .until(() -> backline.get("workflow", "/api/tasks?referralId=" + referral, user).body(),
-                        open -> open != null && open.findValuesAsText("key").contains(key));
-        for (JsonNode task : tasks) {
-            if (task.get("key").asText().equals(key)) {
-                return task.get("id").asText();
-            }
-        }
-        throw new IllegalStateException(key + " vanished");
     }
 
     private static WebDriver signedIn(Browser browser, String user) {

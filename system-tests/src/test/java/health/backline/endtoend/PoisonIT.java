@@ -55,7 +55,8 @@ class PoisonIT {
             Topics.APPOINTMENTS_REQUESTED, List.of("scheduling-appointment-requests"),
             Topics.APPOINTMENTS_OUTCOME, List.of("intake-appointments", "workflow-appointment-outcomes"),
             Topics.APPOINTMENTS_CANCEL, List.of("scheduling-appointment-cancellations"),
-            Topics.REFERRALS_CANCEL, List.of("workflow-cancelled-referrals"));
+            Topics.REFERRALS_CANCEL, List.of("workflow-cancelled-referrals"),
+            Topics.APPOINTMENTS_ATTENDANCE, List.of("intake-attendance", "workflow-appointment-attendance"));
 
     /** A valid data object per topic, and the field the "null fields" poison sets to null. */
     private static final Map<String, String> VALID = Map.of(
@@ -76,7 +77,10 @@ class PoisonIT {
             Topics.APPOINTMENTS_CANCEL, """
                     {"referralId": "%s", "reason": "x"}""",
             Topics.REFERRALS_CANCEL, """
-                    {"referralId": "%s", "reason": "x", "cancelledBy": "frontdesk"}""");
+                    {"referralId": "%s", "reason": "x", "cancelledBy": "frontdesk"}""",
+            Topics.APPOINTMENTS_ATTENDANCE, """
+                    {"referralId": "%s", "pathway": "PHYSICAL_THERAPY", "start": "2026-12-01T10:00:00Z",
+                     "location": "Physiotherapy", "attended": false}""");
     private static final Map<String, String> NULLED = Map.of(
             Topics.REFERRALS_SUBMITTED, "patient",
             Topics.REFERRALS_TRIAGED, "pathway",
@@ -84,7 +88,8 @@ class PoisonIT {
             Topics.APPOINTMENTS_REQUESTED, "pathway",
             Topics.APPOINTMENTS_OUTCOME, "start",
             Topics.APPOINTMENTS_CANCEL, "referralId",
-            Topics.REFERRALS_CANCEL, "reason");
+            Topics.REFERRALS_CANCEL, "reason",
+            Topics.APPOINTMENTS_ATTENDANCE, "attended");
 
     enum Kind { NOT_A_CLOUD_EVENT, WRONG_SCHEMA, UNKNOWN_TYPE, OVERSIZED, NULL_FIELDS }
 

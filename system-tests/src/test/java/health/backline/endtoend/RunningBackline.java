@@ -1,5 +1,7 @@
 package health.backline.endtoend;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.testsupport.FreePorts;
@@ -135,6 +137,19 @@ final class RunningBackline implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request.build());
+    }
+
+    /** The id of the referral's open task with this BPMN key, as the user's task API lists it, once it is there. */
+    String awaitTask(String user, String referral, String key) {
+        JsonNode tasks = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("workflow", "/api/tasks?referralId=" + referral, user).body(),
+                        open -> open != null && open.findValuesAsText("key").contains(key));
+        for (JsonNode task : tasks) {
+            if (task.get("key").asText().equals(key)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new IllegalStateException(key + " vanished");
     }
 
     Response get(String service, String path, String user) {

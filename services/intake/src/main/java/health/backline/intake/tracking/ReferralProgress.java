@@ -38,7 +38,8 @@ public class ReferralProgress {
 
     /**
      * The workflow's status reports, in the order it made them (one topic, keyed by referral). A
-     * report older than the one applied is ignored; a repeated status adds no timeline entry.
+     * report older than the one applied is ignored; a repeated status adds no timeline entry, except
+     * SCHEDULED: each is a booking ("Booked: …"), and a rebooking after a missed visit is news.
      */
     @Transactional
     public void statusChanged(ReferralStatusChanged change) {
@@ -52,7 +53,7 @@ public class ReferralProgress {
         if (BOOKING_FREED.contains(change.status())) {
             referrals.recordAppointment(id, null);
         }
-        if (change.status() != referral.status()) {
+        if (change.status() != referral.status() || change.status() == ReferralStatus.SCHEDULED) {
             referrals.addToTimeline(id, change.at(), change.status(), change.detail());
         }
     }
