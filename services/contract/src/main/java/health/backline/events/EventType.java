@@ -6,6 +6,8 @@ import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.events.payload.ReferralCancelRequested;
+import health.backline.events.payload.ReferralFindingsAdded;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
@@ -25,7 +27,12 @@ public enum EventType {
     REFERRAL_CANCEL_REQUESTED("backline.referral.cancel-requested.v1", Topics.REFERRALS_CANCEL,
             ReferralCancelRequested.class),
     APPOINTMENT_ATTENDANCE_RECORDED("backline.appointment.attendance-recorded.v1", Topics.APPOINTMENTS_ATTENDANCE,
-            AppointmentAttendance.class);
+            AppointmentAttendance.class),
+    /** On the submissions' topic, so that it follows the referral's submission in its partition. */
+    REFERRAL_FINDINGS_ADDED("backline.referral.findings-added.v1", Topics.REFERRALS_SUBMITTED,
+            ReferralFindingsAdded.class),
+    /** On the triage results' topic, so that it follows the referral's first triage in its partition. */
+    REFERRAL_RETRIAGED("backline.referral.retriaged.v1", Topics.REFERRALS_TRIAGED, ReferralRetriaged.class);
 
     private final String type;
     private final String topic;

@@ -38,6 +38,15 @@ public enum Pathway implements Labelled {
         return priority.isLessUrgentThan(other.priority);
     }
 
+    /**
+     * Whether a re-triage that moves a referral from {@code current} to this pathway applies without a clinician:
+     * a more urgent pathway does (as does the same one, which changes nothing). Any other waits for a clinician's
+     * review: new findings never downgrade a referral by themselves.
+     */
+    public boolean appliesAtOnceOver(Pathway current) {
+        return this == current || current.isLessUrgentThan(this);
+    }
+
     /** An ER or urgent-imaging referral: its work goes ahead of routine referrals wherever work queues. */
     public boolean isUrgent() {
         return priority.isUrgent();

@@ -28,4 +28,13 @@ class UrgencyTest {
         assertThat(PHYSICAL_THERAPY.isLessUrgentThan(PRIMARY_CARE_FOLLOW_UP)).isFalse();
         assertThat(ER_REFERRAL.isLessUrgentThan(URGENT_IMAGING)).isFalse();
     }
+
+    @Test
+    void a_retriage_applies_at_once_only_when_it_is_more_urgent_or_the_same() {
+        assertThat(ER_REFERRAL.appliesAtOnceOver(PHYSICAL_THERAPY)).isTrue();
+        assertThat(URGENT_IMAGING.appliesAtOnceOver(PRIMARY_CARE_FOLLOW_UP)).isTrue();
+        assertThat(PHYSICAL_THERAPY.appliesAtOnceOver(PHYSICAL_THERAPY)).isTrue();
+        assertThat(PHYSICAL_THERAPY.appliesAtOnceOver(URGENT_IMAGING)).as("a downgrade").isFalse();
+        assertThat(PRIMARY_CARE_FOLLOW_UP.appliesAtOnceOver(PHYSICAL_THERAPY)).as("as urgent, but elsewhere").isFalse();
+    }
 }

@@ -28,6 +28,8 @@ import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.AppointmentRequested;
 import health.backline.events.payload.ReferralCancelRequested;
+import health.backline.events.payload.ReferralFindingsAdded;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
@@ -85,7 +87,13 @@ class EventSchemasTest {
                 new AppointmentCancelRequested(ID, "Patient moved away"),
                 new AppointmentCancelRequested(ID, null),
                 new ReferralCancelRequested(ID, "Patient moved away", "frontdesk"),
-                new AppointmentAttendance(ID, Pathway.PHYSICAL_THERAPY, NOW, "Physiotherapy clinic", false));
+                new AppointmentAttendance(ID, Pathway.PHYSICAL_THERAPY, NOW, "Physiotherapy clinic", false),
+                new ReferralFindingsAdded(ID, 1, NOW, "Fever since last night", ReferralSubmitted.of(ID, NOW, full)),
+                new ReferralFindingsAdded(ID, 2, NOW, null, ReferralSubmitted.of(ID, NOW, least)),
+                new ReferralRetriaged(ID, 1, NOW, "Fever since last night", new ReferralTriaged(ID, Pathway.ER_REFERRAL,
+                        Priority.STAT, List.of("R03"), List.of("Fever with back pain"), null)),
+                new ReferralRetriaged(ID, 2, NOW, null, new ReferralTriaged(ID, Pathway.PHYSICAL_THERAPY,
+                        Priority.ROUTINE, List.of("R23"), List.of("Recurrent"), null)));
     }
 
     @Test
