@@ -1,5 +1,7 @@
 package health.backline.triage.referral;
 
+import health.backline.events.payload.ReferralFindingsAdded;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.starter.metrics.Counted;
@@ -9,8 +11,10 @@ import health.backline.triage.rules.TriageDecision;
 import health.backline.triage.rules.TriageFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Triages a submitted referral: runs the red-flag rules on the intake as of the day it was
- * submitted, stores the decision for audit and announces it, in one transaction.
+ * submitted, stores the decision for audit and announces it, in one transaction. New findings on the
+ * referral are triaged the same way, with the same rules, as of the day they were added.
  */
 @Service
 public class ReferralTriage {
+
+    private static final int FIRST_DECISION = 0;
 
     private static final Logger log = LoggerFactory.getLogger(ReferralTriage.class);
 
@@ -45,18 +52,32 @@ public class ReferralTriage {
 
     @Transactional
     public void triage(ReferralSubmitted submitted) {
-        LocalDate intakeDay = LocalDate.ofInstant(submitted.submittedAt(), clinicZone);
-        TriageFacts facts = TriageFacts.of(submitted.intake(), intakeDay);
+        decide(submitted, FIRST_DECISION, submitted.submittedAt()).ifPresentOrElse(
+                outbox::publish,
+                () -> log.info("Referral {} was triaged before; its first decision stands", submitted.referralId()));
+    }
+
+    /** Triages the referral as it now stands; announces the result as its re-triage of that revision. */
+    @Transactional
+    public void retriage(ReferralFindingsAdded added) {
+        decide(added.referral(), added.revision(), added.at()).ifPresentOrElse(
+                decision -> outbox.publish(new ReferralRetriaged(added.referralId(), added.revision(), added.at(),
+                        added.note(), decision)),
+                () -> log.info("Revision {} of referral {} was triaged before", added.revision(), added.referralId()));
+    }
+
+    /** Decides, stores and counts; empty when this revision of the referral was decided before. */
+    private Optional<ReferralTriaged> decide(ReferralSubmitted referral, int revision, Instant asOf) {
+        TriageFacts facts = TriageFacts.of(referral.intake(), LocalDate.ofInstant(asOf, clinicZone));
         TriageDecision decision = rules.evaluate(facts);
-        UUID referralId = UUID.fromString(submitted.referralId());
-        if (!decisions.store(referralId, clock.instant(), rules.decisionTable(), facts, decision)) {
-            log.info("Referral {} was triaged before; its first decision stands", referralId);
-            return;
+        UUID referralId = UUID.fromString(referral.referralId());
+        if (!decisions.store(referralId, revision, clock.instant(), rules.decisionTable(), facts, decision)) {
+            return Optional.empty();
         }
-        outbox.publish(new ReferralTriaged(submitted.referralId(), decision.pathway(), decision.priority(),
-                decision.rules(), decision.reasons(), facts.startBack()));
         Counted.afterCommit(meters, "backline.referrals.triaged", "pathway", decision.pathway().name(),
                 "rule", decision.rules().get(0));
         decision.rules().forEach(rule -> Counted.afterCommit(meters, "backline.triage.rule.matches", "rule", rule));
+        return Optional.of(new ReferralTriaged(referral.referralId(), decision.pathway(), decision.priority(),
+                decision.rules(), decision.reasons(), facts.startBack()));
     }
 }

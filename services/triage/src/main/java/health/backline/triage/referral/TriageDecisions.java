@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The audit trail of triage decisions: one per referral, with its inputs. */
+/** The audit trail of triage decisions: one per referral and revision (0: the first), with its inputs. */
 @Repository
 public class TriageDecisions {
 
@@ -63,15 +63,17 @@ public class TriageDecisions {
         }
     }
 
-    /** Stores the decision unless the referral was triaged before; false if it was. */
-    boolean store(UUID referralId, Instant decidedAt, String decisionTable, TriageFacts facts, TriageDecision decision) {
+    /** Stores the decision unless this revision of the referral was triaged before; false if it was. */
+    boolean store(UUID referralId, int revision, Instant decidedAt, String decisionTable, TriageFacts facts,
+                  TriageDecision decision) {
         return jdbc.sql("""
-                        INSERT INTO triage_decision (referral_id, decided_at, decision_table, facts, pathway, priority,
-                                                     rules, reasons, start_back)
-                        VALUES (:id, :at, :table, CAST(:facts AS jsonb), :pathway, :priority, CAST(:rules AS jsonb),
-                                CAST(:reasons AS jsonb), CAST(:startBack AS jsonb))
-                        ON CONFLICT (referral_id) DO NOTHING""")
+                        INSERT INTO triage_decision (referral_id, revision, decided_at, decision_table, facts, pathway,
+                                                     priority, rules, reasons, start_back)
+                        VALUES (:id, :revision, :at, :table, CAST(:facts AS jsonb), :pathway, :priority,
+                                CAST(:rules AS jsonb), CAST(:reasons AS jsonb), CAST(:startBack AS jsonb))
+                        ON CONFLICT (referral_id, revision) DO NOTHING""")
                 .param("id", referralId)
+                .param("revision", revision)
                 .param("at", Timestamp.from(decidedAt))
                 .param("table", decisionTable)
                 .param("facts", json(facts))

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.backline.events.Topics;
+import health.backline.events.intake.Finding;
 import health.backline.events.intake.Intake;
+import health.backline.events.payload.ReferralFindingsAdded;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.testsupport.ConsumerProgress;
 import health.backline.testsupport.KafkaRecords;
@@ -14,6 +16,8 @@ import health.backline.testsupport.WithRealInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,6 +91,37 @@ class TriageIT {
     }
 
     @Test
+    void new_findings_are_triaged_again_with_the_same_rules_once_per_revision_beside_the_first_decision() throws Exception {
+        KafkaRecords triaged = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_TRIAGED);
+        String referral = UUID.randomUUID().toString();
+        Instant submittedAt = Instant.parse("2026-11-21T10:15:00Z");
+        Intake intake = objectMapper.readValue(OSTEOPOROTIC_FALL, Intake.class);
+        send(ReferralSubmitted.of(referral, submittedAt, intake), UUID.randomUUID().toString());
+        triaged.await(r -> r.key().equals(referral));
+        List<Finding> withSaddleNumbness = new ArrayList<>(intake.findings());
+        withSaddleNumbness.add(Finding.SADDLE_ANESTHESIA);
+        var added = new ReferralFindingsAdded(referral, 1, submittedAt.plusSeconds(86_400), "Numb since this morning",
+                ReferralSubmitted.of(referral, submittedAt, new Intake(intake.patient(), null, intake.complaint(),
+                        withSaddleNumbness, intake.conservativeCareWeeks(), intake.improving(), intake.startBack())));
+        String eventId = UUID.randomUUID().toString();
+        sendFindings(added, eventId);
+        RecordMetadata again = sendFindings(added, eventId);
+
+        ConsumerRecord<String, byte[]> record = triaged.await(r -> r.key().equals(referral)
+                && header(r, "ce_type").equals("backline.referral.retriaged.v1"));
+        JsonNode data = objectMapper.readTree(record.value());
+        assertThat(data.get("revision").asInt()).isEqualTo(1);
+        assertThat(data.get("note").asText()).isEqualTo("Numb since this morning");
+        assertThat(data.at("/triage/pathway").asText()).isEqualTo("ER_REFERRAL");
+        assertThat(data.at("/triage/priority").asText()).isEqualTo("stat");
+        assertThat(jdbc.sql("SELECT revision, pathway FROM triage_decision WHERE referral_id = ? ORDER BY revision")
+                .param(UUID.fromString(referral)).query((row, n) -> row.getInt(1) + " " + row.getString(2)).list())
+                .containsExactly("0 URGENT_IMAGING", "1 ER_REFERRAL");
+        ConsumerProgress.awaitHandled(RealInfrastructure.get(), "triage-submitted-referrals", again);
+        assertThat(triaged.allUpToNow()).filteredOn(r -> r.key().equals(referral)).hasSize(2);
+    }
+
+    @Test
     void evaluation_answers_what_triage_would_propose_and_stores_nothing() {
         long decisionsBefore = jdbc.sql("SELECT count(*) FROM triage_decision").query(Long.class).single();
 
@@ -151,6 +186,11 @@ class TriageIT {
     private RecordMetadata send(ReferralSubmitted submitted, String eventId) throws Exception {
         return KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_SUBMITTED,
                 submitted.referralId(), eventId, "backline.referral.submitted.v1", objectMapper.writeValueAsBytes(submitted)));
+    }
+
+    private RecordMetadata sendFindings(ReferralFindingsAdded added, String eventId) throws Exception {
+        return KafkaRecords.send(RealInfrastructure.get(), KafkaRecords.cloudEvent(Topics.REFERRALS_SUBMITTED,
+                added.referralId(), eventId, "backline.referral.findings-added.v1", objectMapper.writeValueAsBytes(added)));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
