@@ -35,15 +35,16 @@ class Appointments {
      * booking of the same slot or request makes this wait for it and then answer false if it committed:
      * never an error.
      */
-    boolean insert(Appointment appointment, String requestId, Instant bookedAt) {
+    boolean insert(Appointment appointment, String requestId, Instant requestedAt, Instant bookedAt) {
         boolean booked = jdbc.sql("""
-                        INSERT INTO appointment (id, request_id, referral_id, pathway, slot_id, start_at, end_at,
-                                                 location, resource, status, booked_at)
-                        VALUES (:id, :requestId, :referralId, :pathway, :slotId, :start, :end,
-                                :location, :resource, :status, :bookedAt)
+                        INSERT INTO appointment (id, request_id, requested_at, referral_id, pathway, slot_id, start_at,
+                                                 end_at, location, resource, status, booked_at)
+                        VALUES (:id, :requestId, :requestedAt, :referralId, :pathway, :slotId, :start,
+                                :end, :location, :resource, :status, :bookedAt)
                         ON CONFLICT DO NOTHING""")
                 .param("id", appointment.id())
                 .param("requestId", requestId)
+                .param("requestedAt", requestedAt == null ? null : Timestamp.from(requestedAt))
                 .param("referralId", appointment.referralId())
                 .param("pathway", appointment.pathway().name())
                 .param("slotId", appointment.slotId())
@@ -103,7 +104,7 @@ class Appointments {
      * booking takes its locks (slot, then appointment), so a booking of one of them waits for this instead of
      * deadlocking with it.
      */
-    Cancelled cancelBooked(UUID referralId, Instant at, String reason) {
+    Cancelled cancelBooked(UUID referralId, Instant requestedBefore, Instant at, String reason) {
         jdbc.sql("""
                         SELECT s.id FROM slot s JOIN appointment a ON a.slot_id = s.id
                         WHERE a.referral_id = ? AND a.status = 'BOOKED' ORDER BY s.id FOR UPDATE OF s""")
@@ -111,7 +112,9 @@ class Appointments {
         List<Appointment> cancelled = jdbc.sql("""
                         UPDATE appointment SET status = 'CANCELLED', cancelled_at = :at, cancel_reason = :reason
                         WHERE referral_id = :referralId AND status = 'BOOKED'
+                          AND (requested_at IS NULL OR requested_at < :requestedBefore)
                         RETURNING\s""" + COLUMNS)
+                .param("requestedBefore", Timestamp.from(requestedBefore))
                 .param("at", Timestamp.from(at))
                 .param("reason", reason)
                 .param("referralId", referralId)

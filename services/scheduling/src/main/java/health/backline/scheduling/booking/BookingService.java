@@ -109,7 +109,7 @@ public class BookingService {
         if (request.pathway() == null) {
             return fail(request, "The request names no pathway");
         }
-        BookingOutcome outcome = bookNew(requestId, referralId, request);
+        BookingOutcome outcome = bookNew(requestId, requestedAt, referralId, request);
         if (outcome instanceof Booked) {
             waitingList.remove(referralId);
         }
@@ -126,8 +126,8 @@ public class BookingService {
         if (!waitingList.waits(waiting)) {
             return Optional.empty();
         }
-        Optional<Appointment> offered = takeEarliestFreeSlot(waiting.requestId(), waiting.referralId(),
-                waiting.request(), clock.instant())
+        Optional<Appointment> offered = takeEarliestFreeSlot(waiting.requestId(), waiting.requestedAt(),
+                waiting.referralId(), waiting.request(), clock.instant())
                 .filter(Booked.class::isInstance).map(outcome -> ((Booked) outcome).appointment());
         offered.ifPresent(appointment -> {
             waitingList.offered(waiting.referralId(), appointment.id());
@@ -148,9 +148,9 @@ public class BookingService {
         return waitingList.inTurn(pathway, clock.instant());
     }
 
-    private BookingOutcome bookNew(String requestId, UUID referralId, AppointmentRequested request) {
+    private BookingOutcome bookNew(String requestId, Instant requestedAt, UUID referralId, AppointmentRequested request) {
         if (request.pathway() == Pathway.ER_REFERRAL) {
-            return handOffToEmergency(requestId, referralId, request);
+            return handOffToEmergency(requestId, requestedAt, referralId, request);
         }
         if (request.slotId() != null) {
             Optional<UUID> offered = waitingList.offeredAppointment(referralId);
@@ -159,14 +159,15 @@ public class BookingService {
                         referralId, request.slotId());
                 return new AlreadyBooked(appointments.find(offered.get()).orElseThrow());
             }
-            return bookChosenSlot(requestId, referralId, request);
+            return bookChosenSlot(requestId, requestedAt, referralId, request);
         }
-        return bookEarliestFreeSlot(requestId, referralId, request);
+        return bookEarliestFreeSlot(requestId, requestedAt, referralId, request);
     }
 
     /**
-     * Cancels every booked appointment of the referral, freeing their slots, and remembers the cancellation;
-     * the referral no longer waits for a slot. Answers how many appointments were cancelled.
+     * Cancels every booked appointment of the referral asked for before the cancellation, freeing their slots, and
+     * remembers the cancellation; the referral no longer waits for a slot. Answers how many appointments were
+     * cancelled. An appointment asked for after it (the new pathway's, after new findings) stays booked.
      */
     @Transactional
     public int cancel(AppointmentCancelRequested cancellation, Instant requestedAt) {
@@ -175,9 +176,10 @@ public class BookingService {
         Instant now = clock.instant();
         String reason = cancellation.reason() == null || cancellation.reason().isBlank()
                 ? "Cancelled" : cancellation.reason();
-        appointments.recordCancellation(referralId, requestedAt == null ? now : requestedAt, reason, now);
-        waitingList.remove(referralId);
-        Cancelled cancelled = appointments.cancelBooked(referralId, now, reason);
+        Instant asked = requestedAt == null ? now : requestedAt;
+        appointments.recordCancellation(referralId, asked, reason, now);
+        waitingList.removeUnlessAskedAfter(referralId, asked);
+        Cancelled cancelled = appointments.cancelBooked(referralId, asked, now, reason);
         cancelled.freedPathways().forEach(pathway -> events.publishEvent(new CapacityAvailable(pathway)));
         log.info("Referral {}: {} appointment(s) cancelled", referralId, cancelled.count());
         return cancelled.count();
@@ -188,18 +190,20 @@ public class BookingService {
         return appointments.ofReferral(referralId);
     }
 
-    private BookingOutcome handOffToEmergency(String requestId, UUID referralId, AppointmentRequested request) {
+    private BookingOutcome handOffToEmergency(String requestId, Instant requestedAt, UUID referralId,
+                                              AppointmentRequested request) {
         Instant now = clock.instant();
         Instant start = now.truncatedTo(ChronoUnit.SECONDS);
         Appointment handoff = new Appointment(UUID.randomUUID(), referralId, Pathway.ER_REFERRAL, start,
                 start.plus(erHandoffDuration), ER_LOCATION, ER_RESOURCE, Status.BOOKED, null, null);
-        if (!appointments.insert(handoff, requestId, now)) {
+        if (!appointments.insert(handoff, requestId, requestedAt, now)) {
             return alreadyBooked(requestId);
         }
         return booked(request, handoff);
     }
 
-    private BookingOutcome bookChosenSlot(String requestId, UUID referralId, AppointmentRequested request) {
+    private BookingOutcome bookChosenSlot(String requestId, Instant requestedAt, UUID referralId,
+                                          AppointmentRequested request) {
         Optional<Slot> locked = slots.lock(request.slotId());
         Optional<String> refusal = refusal(locked, request);
         if (refusal.isPresent()) {
@@ -207,7 +211,7 @@ public class BookingService {
         }
         Slot slot = locked.get();
         Appointment appointment = inSlot(referralId, request.pathway(), slot);
-        if (appointments.insert(appointment, requestId, clock.instant())) {
+        if (appointments.insert(appointment, requestId, requestedAt, clock.instant())) {
             return booked(request, appointment);
         }
         if (appointments.ofRequest(requestId).isPresent()) {
@@ -234,7 +238,7 @@ public class BookingService {
             return refusal;
         }
         Appointment appointment = inSlot(referralId, request.pathway(), locked.get());
-        if (!appointments.insert(appointment, waiting.get().requestId(), clock.instant())) {
+        if (!appointments.insert(appointment, waiting.get().requestId(), waiting.get().requestedAt(), clock.instant())) {
             return Optional.of("Slot " + locked.get().describe() + " is already booked");
         }
         booked(request, appointment);
@@ -259,10 +263,11 @@ public class BookingService {
     }
 
     /** The earliest free slot before the deadline, or a failure; a referral that fails waits for a freed slot. */
-    private BookingOutcome bookEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request) {
+    private BookingOutcome bookEarliestFreeSlot(String requestId, Instant requestedAt, UUID referralId,
+                                                AppointmentRequested request) {
         Instant now = clock.instant();
-        return takeEarliestFreeSlot(requestId, referralId, request, now).orElseGet(() -> {
-            waitingList.add(referralId, requestId, request, now);
+        return takeEarliestFreeSlot(requestId, requestedAt, referralId, request, now).orElseGet(() -> {
+            waitingList.add(referralId, requestId, requestedAt, request, now);
             return fail(request, "No free " + request.pathway() + " slot"
                     + (request.notAfter() == null ? "" : " before " + request.notAfter().truncatedTo(ChronoUnit.SECONDS)));
         });
@@ -279,8 +284,8 @@ public class BookingService {
      * it locked while waiting for another slot could deadlock with the booking waiting for this one
      * (seen in CI with fifty racing requests).
      */
-    private Optional<BookingOutcome> takeEarliestFreeSlot(String requestId, UUID referralId, AppointmentRequested request,
-                                                          Instant now) {
+    private Optional<BookingOutcome> takeEarliestFreeSlot(String requestId, Instant requestedAt, UUID referralId,
+                                                          AppointmentRequested request, Instant now) {
         Set<UUID> taken = new HashSet<>();
         boolean skipLocked = true;
         while (true) {
@@ -292,7 +297,7 @@ public class BookingService {
                     return Try.NO_SLOT;
                 }
                 Appointment appointment = inSlot(referralId, request.pathway(), candidate.get());
-                if (appointments.insert(appointment, requestId, now)) {
+                if (appointments.insert(appointment, requestId, requestedAt, now)) {
                     return new Try(appointment, null);
                 }
                 savepoint.setRollbackOnly();

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WaitingList {
 
-    private static final String COLUMNS = "referral_id, request_id, pathway, priority, not_after, waiting_since";
+    private static final String COLUMNS =
+            "referral_id, request_id, requested_at, pathway, priority, not_after, waiting_since";
     private static final String IN_TURN = " ORDER BY pathway, priority_rank, waiting_since, referral_id";
 
     private final JdbcClient jdbc;
@@ -31,23 +32,26 @@ class WaitingList {
     }
 
     /**
-     * The referral waits from now for a slot, for this request; a referral already waiting keeps its place (and
-     * its request), one whose earlier wait ended in an offered slot waits again from now.
+     * The referral waits from now for a slot, for this request (made at {@code requestedAt}, null if unknown); a
+     * referral already waiting on the same pathway keeps its place (and its request), one whose earlier wait ended
+     * in an offered slot, or that moved to another pathway, waits again from now.
      */
-    void add(UUID referralId, String requestId, AppointmentRequested request, Instant now) {
+    void add(UUID referralId, String requestId, Instant requestedAt, AppointmentRequested request, Instant now) {
         Priority priority = request.lane();
         jdbc.sql("""
-                        INSERT INTO waiting_referral (referral_id, request_id, pathway, priority_rank, priority, not_after,
-                                                      waiting_since)
-                        VALUES (:referralId, :requestId, :pathway, :rank, :priority, :notAfter, :now)
+                        INSERT INTO waiting_referral (referral_id, request_id, requested_at, pathway, priority_rank,
+                                                      priority, not_after, waiting_since)
+                        VALUES (:referralId, :requestId, :requestedAt, :pathway, :rank, :priority, :notAfter, :now)
                         ON CONFLICT (referral_id) DO UPDATE
-                          SET request_id = EXCLUDED.request_id, pathway = EXCLUDED.pathway,
-                              priority_rank = EXCLUDED.priority_rank, priority = EXCLUDED.priority,
-                              not_after = EXCLUDED.not_after, waiting_since = EXCLUDED.waiting_since,
-                              offered_appointment_id = NULL
-                          WHERE waiting_referral.offered_appointment_id IS NOT NULL""")
+                          SET request_id = EXCLUDED.request_id, requested_at = EXCLUDED.requested_at,
+                              pathway = EXCLUDED.pathway, priority_rank = EXCLUDED.priority_rank,
+                              priority = EXCLUDED.priority, not_after = EXCLUDED.not_after,
+                              waiting_since = EXCLUDED.waiting_since, offered_appointment_id = NULL
+                          WHERE waiting_referral.offered_appointment_id IS NOT NULL
+                             OR waiting_referral.pathway <> EXCLUDED.pathway""")
                 .param("referralId", referralId)
                 .param("requestId", requestId)
+                .param("requestedAt", requestedAt == null ? null : Timestamp.from(requestedAt))
                 .param("pathway", request.pathway().name())
                 .param("rank", priority.ordinal())
                 .param("priority", priority.name())
@@ -59,6 +63,12 @@ class WaitingList {
     /** The referral no longer waits: booked by its own request, or cancelled. */
     void remove(UUID referralId) {
         jdbc.sql("DELETE FROM waiting_referral WHERE referral_id = ?").param(referralId).update();
+    }
+
+    /** Takes the referral off the list, unless it waits for a request made after {@code instant}. */
+    void removeUnlessAskedAfter(UUID referralId, Instant instant) {
+        jdbc.sql("DELETE FROM waiting_referral WHERE referral_id = ? AND (requested_at IS NULL OR requested_at < ?)")
+                .params(referralId, Timestamp.from(instant)).update();
     }
 
     /** A freed slot was booked for the referral: it no longer waits, and a scheduler's later choice books nothing. */
@@ -110,8 +120,9 @@ class WaitingList {
 
     private static WaitingReferral toWaiting(ResultSet rs, int row) throws SQLException {
         Timestamp notAfter = rs.getTimestamp("not_after");
+        Timestamp requestedAt = rs.getTimestamp("requested_at");
         return new WaitingReferral(rs.getObject("referral_id", UUID.class), rs.getString("request_id"),
-                Pathway.valueOf(rs.getString("pathway")), Priority.valueOf(rs.getString("priority")),
+                requestedAt == null ? null : requestedAt.toInstant(), Pathway.valueOf(rs.getString("pathway")), Priority.valueOf(rs.getString("priority")),
                 notAfter == null ? null : notAfter.toInstant(), rs.getTimestamp("waiting_since").toInstant());
     }
 }

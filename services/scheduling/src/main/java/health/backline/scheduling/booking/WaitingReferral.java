@@ -8,9 +8,9 @@ import java.util.UUID;
 
 /**
  * A referral whose request found no free slot before {@code notAfter}, waiting since then for one to be
- * freed or added ({@code requestId}: that request).
+ * freed or added ({@code requestId}: that request, made at {@code requestedAt}, null if unknown).
  */
-public record WaitingReferral(UUID referralId, String requestId, Pathway pathway, Priority priority, Instant notAfter,
+public record WaitingReferral(UUID referralId, String requestId, Instant requestedAt, Pathway pathway, Priority priority, Instant notAfter,
                               Instant waitingSince) {
 
     /** The request a freed slot answers: the one that failed. */

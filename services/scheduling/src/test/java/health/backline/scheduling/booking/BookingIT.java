@@ -250,6 +250,30 @@ class BookingIT extends OnAFreshMorning {
                 .isEqualTo(morning.plus(Duration.ofHours(2)));
     }
 
+    @Test
+    void a_new_pathways_request_that_overtakes_the_cancellation_asked_before_it_stays_booked() throws Exception {
+        UUID physio = slot(Pathway.PHYSICAL_THERAPY, "PT-A", morning.plus(Duration.ofHours(2)));
+        String referral = UUID.randomUUID().toString();
+        Instant asked = clock.instant();
+        send(Topics.APPOINTMENTS_REQUESTED, referral, UUID.randomUUID().toString(), EventType.APPOINTMENT_REQUESTED.type(),
+                AppointmentRequested.earliestBefore(referral, Pathway.PHYSICAL_THERAPY, morning.plus(Duration.ofDays(14))),
+                asked);
+        outcomes.await(r -> r.key().equals(referral));
+        // New findings: the workflow cancelled the booking, then asked for an ER handoff, in one transaction. The
+        // two travel on different topics; here the request arrives first.
+        send(Topics.APPOINTMENTS_REQUESTED, referral, UUID.randomUUID().toString(), EventType.APPOINTMENT_REQUESTED.type(),
+                AppointmentRequested.earliestBefore(referral, Pathway.ER_REFERRAL, null), asked.plusSeconds(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> appointmentsOf(referral) == 2);
+        send(Topics.APPOINTMENTS_CANCEL, referral, UUID.randomUUID().toString(),
+                EventType.APPOINTMENT_CANCEL_REQUESTED.type(),
+                new AppointmentCancelRequested(referral, "New findings: the referral moves to ER_REFERRAL"), asked.plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> booked(physio) == 0);
+        assertThat(jdbc.sql("SELECT pathway || ' ' || status FROM appointment WHERE referral_id = ? ORDER BY booked_at")
+                .param(UUID.fromString(referral)).query(String.class).list())
+                .containsExactly("PHYSICAL_THERAPY CANCELLED", "ER_REFERRAL BOOKED");
+    }
+
     private long booked(UUID slot) {
         return jdbc.sql("SELECT count(*) FROM appointment WHERE slot_id = ? AND status = 'BOOKED'").param(slot)
                 .query(Long.class).single();

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Ask scheduling to cancel any booking" ({@code ${bookingCancellation}}): when the referral is cancelled, or
- * returned to its referrer.
+ * "Ask scheduling to cancel any booking" ({@code ${bookingCancellation}}): when the referral is cancelled, returned
+ * to its referrer, or moves to a new pathway after new findings.
  */
 @Component("bookingCancellation")
 class BookingCancellationDelegate implements JavaDelegate {
@@ -25,10 +25,14 @@ class BookingCancellationDelegate implements JavaDelegate {
         outbox.publish(new AppointmentCancelRequested(execution.getBusinessKey(), reasonOf(execution)));
     }
 
-    /** A returned referral has no cancellation reason: its return reason says why the slot goes. */
+    /** Why the slot goes: the cancellation's reason, the return's, or the new pathway. */
     private static String reasonOf(DelegateExecution execution) {
+        Object cancelled = execution.getVariable(Variables.CANCEL_REASON);
         Object returned = execution.getVariable(Variables.RETURN_REASON);
-        return returned == null ? (String) execution.getVariable(Variables.CANCEL_REASON)
-                : "Returned to the referrer: " + returned;
+        if (cancelled != null) {
+            return (String) cancelled;
+        }
+        return returned != null ? "Returned to the referrer: " + returned
+                : "New findings: the referral moves to " + execution.getVariable(Variables.PATHWAY);
     }
 }

@@ -28,6 +28,8 @@ public class ReferralMetrics {
 
     public static final String STARTED = "backline.referrals.started";
     public static final String ROUTED = "backline.referrals.routed";
+    /** Re-triages after new findings that reached a referral's care, by proposed pathway and whether it applied at once. */
+    public static final String RETRIAGED = "backline.referrals.retriaged";
     public static final String TIME_TO_TRIAGE = "backline.referral.time.to.triage";
     public static final String TIME_TO_BOOKING = "backline.referral.time.to.booking";
 
@@ -39,10 +41,12 @@ public class ReferralMetrics {
 
     private final Counter started;
     private final Map<Pathway, Counter> routed = new EnumMap<>(Pathway.class);
+    private final MeterRegistry registry;
     private final Timer timeToTriage;
     private final Timer timeToBooking;
 
     public ReferralMetrics(MeterRegistry registry) {
+        this.registry = registry;
         started = Counter.builder(STARTED).description("Referral process instances started").register(registry);
         for (Pathway pathway : Pathway.values()) {
             routed.put(pathway, Counter.builder(ROUTED).tag("pathway", pathway.name())
@@ -74,6 +78,13 @@ public class ReferralMetrics {
             routed.get(pathway).increment();
             record(timeToTriage, submittedAt, now);
         });
+    }
+
+    /** New findings proposed a new pathway: applied at once (more urgent), or sent to a clinician's review. */
+    public void retriaged(Pathway proposed, boolean atOnce) {
+        AfterCommit.run(() -> Counter.builder(RETRIAGED).tag("pathway", proposed.name())
+                .tag("applied", atOnce ? "at-once" : "awaits-review")
+                .description("Re-triages after new findings that proposed a new pathway").register(registry).increment());
     }
 
     /** The referral's first appointment is booked. */

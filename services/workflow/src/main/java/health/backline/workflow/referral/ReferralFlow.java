@@ -2,10 +2,12 @@ package health.backline.workflow.referral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.Pathway;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.payload.AppointmentCancelRequested;
 import health.backline.events.payload.ReferralCancelRequested;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -114,6 +117,42 @@ public class ReferralFlow {
         }
         metrics.triaged(triaged.pathway(), submittedAt instanceof Date date ? date.toInstant() : null,
                 ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /**
+     * New findings were triaged again. A more urgent pathway interrupts the care at once; any other waits for a
+     * clinician's review (ReviewTriageChange). The same pathway, a referral not yet on a pathway, or one whose process
+     * has ended changes nothing here.
+     */
+    @Transactional
+    public void retriaged(ReferralRetriaged retriaged) {
+        KnownReferral referral = instances.lock(UUID.fromString(retriaged.referralId()));
+        Pathway proposed = retriaged.triage().pathway();
+        Optional<Pathway> current = referral.started() ? currentPathway(referral.processInstanceId()) : Optional.empty();
+        if (current.isEmpty() || proposed == current.get()) {
+            log.info("Re-triage {} of referral {} changes nothing: its process is on pathway {}", retriaged.revision(),
+                    referral.referralId(), current.map(Pathway::name).orElse("none (not started, or ended)"));
+            return;
+        }
+        boolean atOnce = proposed.appliesAtOnceOver(current.get());
+        var moved = runtime.createMessageCorrelation(atOnce ? Messages.MORE_URGENT_TRIAGE : Messages.LESS_URGENT_TRIAGE)
+                .processInstanceId(referral.processInstanceId())
+                .setVariable(Variables.PROPOSED_PATHWAY, proposed.name())
+                .setVariable(Variables.PROPOSED_RULES,
+                        ClinicalFacts.matchedRules(retriaged.triage().rules(), retriaged.triage().reasons()))
+                .correlateAllWithResult();
+        if (moved.isEmpty()) {
+            log.info("Re-triage {} of referral {} changes nothing: its process waits for its first triage",
+                    retriaged.revision(), referral.referralId());
+            return;
+        }
+        metrics.retriaged(proposed, atOnce);
+    }
+
+    private Optional<Pathway> currentPathway(String processInstanceId) {
+        boolean running = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).active().count() > 0;
+        Object pathway = running ? runtime.getVariable(processInstanceId, Variables.PATHWAY) : null;
+        return Optional.ofNullable(pathway).map(name -> Pathway.valueOf((String) name));
     }
 
     /** Interrupts the running instance; remembered, and reported at once, when the instance has not started yet. */

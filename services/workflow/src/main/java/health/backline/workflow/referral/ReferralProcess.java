@@ -17,6 +17,10 @@ public final class ReferralProcess {
         public static final String CANCELLED = "ReferralCancelled";
         public static final String ATTENDED = "AppointmentAttended";
         public static final String MISSED = "AppointmentMissed";
+        /** New findings: triage proposes a more urgent pathway, which applies at once. */
+        public static final String MORE_URGENT_TRIAGE = "MoreUrgentTriage";
+        /** New findings: triage proposes a pathway that is not more urgent, which a clinician reviews. */
+        public static final String LESS_URGENT_TRIAGE = "LessUrgentTriage";
 
         private Messages() {
         }
@@ -29,6 +33,12 @@ public final class ReferralProcess {
         public static final String TRIAGE_PATHWAY = "triagePathway";
         /** The triage rules that matched, each with its reason: a JSON list ({@link ClinicalFacts#matchedRules}). */
         public static final String TRIAGE_RULES = "triageRules";
+        /**
+         * What triage proposes for the referral's new findings (a pathway's name) and its matched rules (as
+         * {@link #TRIAGE_RULES}): the referral moves there at once, or when a clinician accepts it.
+         */
+        public static final String PROPOSED_PATHWAY = "proposedPathway";
+        public static final String PROPOSED_RULES = "proposedRules";
         public static final String DECISION = "decision";
         public static final String REASON = "reason";
         public static final String OUTCOME = "outcome";
@@ -80,6 +90,9 @@ public final class ReferralProcess {
         public static final String ESCALATE_TRIAGE_OVERDUE = "EscalateTriageOverdue";
         public static final String TRIAGE_ESCALATED = "TriageEscalated";
         public static final String TRIAGED = "Triaged";
+        public static final String GATEWAY_MERGE_BEFORE_PATHWAY = "Gateway_MergeBeforePathway";
+        public static final String CARE_ON_THE_PATHWAY = "CareOnThePathway";
+        public static final String PATHWAY_STARTS = "PathwayStarts";
         public static final String ROUTE_BY_PATHWAY = "RouteByPathway";
         public static final String GATEWAY_MERGE_BEFORE_REVIEW = "Gateway_MergeBeforeReview";
         public static final String AWAITING_REVIEW = "AwaitingReview";
@@ -137,6 +150,18 @@ public final class ReferralProcess {
         public static final String REQUEST_CHOSEN_SLOT = "RequestChosenSlot";
         public static final String SLOT_BOOKED_WHILE_WAITING = "SlotBookedWhileWaiting";
         public static final String SCHEDULED_WHILE_WAITING = "ScheduledWhileWaiting";
+        public static final String TRIAGE_CHANGE_REVIEW = "TriageChangeReview";
+        public static final String LESS_URGENT_PATHWAY_PROPOSED = "LessUrgentPathwayProposed";
+        public static final String REVIEW_TRIAGE_CHANGE = "ReviewTriageChange";
+        public static final String TRIAGE_CHANGE_DECISION = "TriageChangeDecision";
+        public static final String TRIAGE_CHANGE_ACCEPTED = "TriageChangeAccepted";
+        public static final String CURRENT_PATHWAY_KEPT = "CurrentPathwayKept";
+        public static final String CARE_ENDED = "CareEnded";
+        public static final String MORE_URGENT_PATHWAY = "MoreUrgentPathway";
+        public static final String CLINICIAN_ACCEPTED_TRIAGE_CHANGE = "ClinicianAcceptedTriageChange";
+        public static final String GATEWAY_MERGE_NEW_PATHWAY = "Gateway_MergeNewPathway";
+        public static final String CANCEL_BOOKING_FOR_NEW_PATHWAY = "CancelBookingForNewPathway";
+        public static final String RETRIAGED = "Retriaged";
         public static final String OVERDUE_WORK = "OverdueWork";
         public static final String WORK_OVERDUE = "WorkOverdue";
         public static final String RESOLVE_OVERDUE_TASK = "ResolveOverdueTask";

@@ -52,7 +52,7 @@ class ReferralStatusPublisher implements JavaDelegate {
 
     private static String detailOf(ReferralStatus status, String milestone, DelegateExecution execution) {
         return switch (status) {
-            case TRIAGED -> "Triage proposes " + execution.getVariable(Variables.TRIAGE_PATHWAY) + " ("
+            case TRIAGED -> milestone + " " + execution.getVariable(Variables.TRIAGE_PATHWAY) + " ("
                     + ClinicalFacts.matchedRulesOf(execution.getVariable(Variables.TRIAGE_RULES)).stream()
                             .map(ClinicalFacts.MatchedRule::rule).collect(Collectors.joining(", ")) + ")";
             case SCHEDULED -> "Booked: " + execution.getVariable(Variables.APPOINTMENT_LOCATION)

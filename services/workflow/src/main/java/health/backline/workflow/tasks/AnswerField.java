@@ -25,6 +25,9 @@ public enum AnswerField {
     /** The same variables as DECISION and REASON, with a second missed appointment's choices and rule. */
     MISSED_APPOINTMENT_DECISION(Variables.DECISION, "Decision", null, true, MissedAppointmentDecision.values()),
     REASON_TO_RETURN(Variables.REASON, "Reason", "required to return the referral", false),
+    /** The same variables as DECISION and REASON: a triage change is accepted or declined, always with a reason. */
+    TRIAGE_CHANGE_DECISION(Variables.DECISION, "Decision", null, true, TriageChangeDecision.values()),
+    REQUIRED_REASON(Variables.REASON, "Reason", "required", false),
     OUTCOME(Variables.OUTCOME, "Outcome", null, true, ReassessmentOutcome.values()),
     REACHED(Variables.REACHED, "Patient reached", null, true),
     NOTE(Variables.NOTE, "Note", null, false),
@@ -114,13 +117,15 @@ public enum AnswerField {
                     : Optional.of(new FieldProblem("/" + variable + "/answers", "must be exactly 9 answers, each true or false"));
         }
         String problem = switch (this) {
-            case DECISION, MISSED_APPOINTMENT_DECISION, OUTCOME -> value instanceof String code && options().containsKey(code) ? null
+            case DECISION, MISSED_APPOINTMENT_DECISION, TRIAGE_CHANGE_DECISION, OUTCOME -> value instanceof String code && options().containsKey(code) ? null
                     : "is required: one of " + String.join(", ", options().keySet().stream().sorted().toList());
             case REACHED -> value instanceof Boolean ? null : "is required: true or false";
             case SLOT_ID -> isUuid(value) ? null : "is required: the id of a free slot";
             case PAIN_SCORE -> value == null || PainImprovement.score(value).isPresent() ? null
                     : "must be a whole number from 0 to 10";
             case START_BACK -> null;
+            case REQUIRED_REASON -> value instanceof String text && !text.isBlank() && text.length() <= MAX_TEXT ? null
+                    : "is required: text of at most " + MAX_TEXT + " characters";
             case REASON, REASON_TO_RETURN, NOTE -> value == null || value instanceof String text && text.length() <= MAX_TEXT ? null
                     : "must be text of at most " + MAX_TEXT + " characters";
         };

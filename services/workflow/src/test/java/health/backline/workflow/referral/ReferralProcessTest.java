@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -451,6 +452,76 @@ class ReferralProcessTest {
         assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.AWAITING_REVIEW, ReferralStatus.CANCELLED);
     }
 
+    @Test
+    void new_findings_with_a_more_urgent_pathway_free_the_booking_and_move_the_referral_there_at_once() {
+        submitted();
+        triage(Pathway.PHYSICAL_THERAPY);
+        booked(Instant.now().plus(Duration.ofDays(3)));
+        assertThat(instance).isWaitingAt(Elements.DID_THE_PATIENT_COME);
+
+        retriage(Messages.MORE_URGENT_TRIAGE, Pathway.ER_REFERRAL);
+
+        assertThat(instance).hasPassed(Elements.MORE_URGENT_PATHWAY, Elements.GATEWAY_MERGE_NEW_PATHWAY,
+                Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY, Elements.RETRIAGED, Elements.GATEWAY_MERGE_BEFORE_PATHWAY)
+                .isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
+                .variables().containsEntry(Variables.PATHWAY, "ER_REFERRAL").containsEntry(Variables.TRIAGE_PATHWAY, "ER_REFERRAL");
+        assertThat(ClinicalFacts.matchedRulesOf(engine.getRuntimeService().getVariable(instance.getId(), Variables.TRIAGE_RULES)))
+                .extracting(ClinicalFacts.MatchedRule::rule).containsExactly("R02");
+        assertThat(bookingCancellations).singleElement().asString().startsWith(Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY);
+        assertThat(appointmentRequests).containsExactly("RequestAppointment:PHYSICAL_THERAPY", "RequestAppointment:ER_REFERRAL");
+        assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.SCHEDULED, ReferralStatus.TRIAGED);
+
+        booked(Instant.now());
+        assertThat(task(instance).getTaskDefinitionKey()).isEqualTo(Elements.CALL_PATIENT_TO_EMERGENCY);
+        assertThat(task(instance).getPriority()).isEqualTo(100);
+    }
+
+    @Test
+    void new_findings_with_a_less_urgent_pathway_change_nothing_until_a_clinician_accepts_them() {
+        submitted();
+        triage(Pathway.URGENT_IMAGING);
+
+        retriage(Messages.LESS_URGENT_TRIAGE, Pathway.PHYSICAL_THERAPY);
+
+        assertThat(instance).hasPassed(Elements.LESS_URGENT_PATHWAY_PROPOSED)
+                .isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL, Elements.REVIEW_TRIAGE_CHANGE)
+                .variables().containsEntry(Variables.PATHWAY, "URGENT_IMAGING");
+        Task review = task(Elements.REVIEW_TRIAGE_CHANGE, instance);
+        assertThat(review).hasCandidateGroup("clinician");
+        assertThat(instance).variables().containsEntry(Variables.PROPOSED_PATHWAY, "PHYSICAL_THERAPY");
+        assertThatThrownBy(() -> answerAs("doctor", review, withVariables("decision", "ACCEPT")))
+                .hasMessageContaining("reason");
+
+        answerAs("doctor", review, withVariables("decision", "ACCEPT", "reason", "Fracture ruled out at the fracture clinic"));
+
+        assertThat(instance).hasPassed(Elements.TRIAGE_CHANGE_DECISION, Elements.TRIAGE_CHANGE_ACCEPTED,
+                        Elements.CLINICIAN_ACCEPTED_TRIAGE_CHANGE, Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY, Elements.RETRIAGED)
+                .isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME)
+                .variables().containsEntry(Variables.PATHWAY, "PHYSICAL_THERAPY");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
+                .as("the imaging review ended with the care it was part of").isZero();
+        assertThat(appointmentRequests).containsExactly("RequestAppointment:PHYSICAL_THERAPY");
+        assertThat(statuses).containsExactly(ReferralStatus.TRIAGED, ReferralStatus.AWAITING_REVIEW, ReferralStatus.TRIAGED);
+    }
+
+    @Test
+    void a_clinician_may_keep_the_current_pathway_with_a_reason() {
+        submitted();
+        triage(Pathway.ER_REFERRAL);
+        booked(Instant.now());
+
+        retriage(Messages.LESS_URGENT_TRIAGE, Pathway.URGENT_IMAGING);
+        answerAs("doctor", task(Elements.REVIEW_TRIAGE_CHANGE, instance),
+                withVariables("decision", "KEEP_CURRENT", "reason", "Saddle numbness reported on the phone: ED now"));
+
+        assertThat(instance).hasPassed(Elements.CURRENT_PATHWAY_KEPT).hasNotPassed(Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY)
+                .isWaitingAt(Elements.CALL_PATIENT_TO_EMERGENCY).variables().containsEntry(Variables.PATHWAY, "ER_REFERRAL");
+        assertThat(bookingCancellations).isEmpty();
+
+        answerAs("doctor", task(instance), withVariables("reached", true));
+        assertThat(instance).hasPassed(Elements.EMERGENCY_HANDED_OFF, Elements.CARE_ENDED).isEnded();
+    }
+
     /**
      * The process is deployed per test, after any {@code @BeforeEach}: each test starts its referral first. The engine's
      * clock stands still from here, so deadlines are exact; a test moves it.
@@ -467,6 +538,14 @@ class ReferralProcessTest {
     private void triage(Pathway pathway) {
         engine.getRuntimeService().createMessageCorrelation(Messages.TRIAGED).processInstanceBusinessKey(referral)
                 .setVariable(Variables.PATHWAY, pathway.name()).correlate();
+    }
+
+    /** Triage's answer to new findings, as {@code ReferralFlow} correlates it. */
+    private void retriage(String message, Pathway proposed) {
+        engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(referral)
+                .setVariable(Variables.PROPOSED_PATHWAY, proposed.name())
+                .setVariable(Variables.PROPOSED_RULES, ClinicalFacts.matchedRules(List.of("R02"), List.of("Saddle numbness")))
+                .correlate();
     }
 
     private void booked(Instant start) {
@@ -573,9 +652,10 @@ class ReferralProcessTest {
                         execution -> execution.getCurrentActivityId() + ":" + execution.getVariable(Variables.PATHWAY)),
                 "bookingCancellation", recordInto(bookingCancellations, execution -> execution.getCurrentActivityId()
                         + ": " + Objects.requireNonNullElse(execution.getVariable(Variables.CANCEL_REASON),
-                                execution.getVariable(Variables.RETURN_REASON)))));
+                                Objects.requireNonNullElse(execution.getVariable(Variables.RETURN_REASON), "new pathway")))));
         configuration.getProcessEnginePlugins().add(new TaskPriorities());
         configuration.getProcessEnginePlugins().add(new TaskWorkGuard());
+        configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin()); // the clinical facts are Spin JSON
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
         return configuration;
     }
