@@ -21,6 +21,7 @@ import health.backline.events.payload.AppointmentBooked;
 import health.backline.events.payload.AppointmentFailed;
 import health.backline.events.payload.ReferralCancelRequested;
 import health.backline.events.payload.ReferralSubmitted;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.testsupport.KafkaRecords;
 import health.backline.testsupport.RealInfrastructure;
@@ -28,6 +29,7 @@ import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.booking.BookingOutcomes;
 import health.backline.workflow.camunda.CamundaIdentity;
 import health.backline.workflow.referral.ReferralProcess.Elements;
+import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -231,6 +233,45 @@ class ReferralProcessIT {
         assertThat(fieldOfEach(cancellations, "reason")).containsExactly("Returned to the referrer: Refer to pain management");
     }
 
+    @Test
+    void new_findings_with_a_more_urgent_pathway_free_the_physiotherapy_slot_and_hand_off_to_the_emergency_department()
+            throws Exception {
+        KafkaRecords statuses = KafkaRecords.of(RealInfrastructure.get(), Topics.REFERRALS_STATUS);
+        KafkaRecords cancellations = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_CANCEL);
+        KafkaRecords requests = KafkaRecords.of(RealInfrastructure.get(), Topics.APPOINTMENTS_REQUESTED);
+        triage(Pathway.PHYSICAL_THERAPY);
+        booked(Pathway.PHYSICAL_THERAPY, "Physiotherapy");
+
+        flow.retriaged(retriaged(1, Pathway.ER_REFERRAL, "R02"));
+        flow.retriaged(retriaged(1, Pathway.ER_REFERRAL, "R02"));
+
+        assertThat(instance).hasPassed(Elements.MORE_URGENT_PATHWAY, Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY,
+                Elements.RETRIAGED).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM outbox_event WHERE record_key = ?")
+                .param(referral).query(Long.class).single() == 0);
+        assertThat(fieldOfEach(cancellations, "reason")).containsExactly("New findings: the referral moves to ER_REFERRAL");
+        // The outbox sends an emergency's records first (its lane), so Kafka may hold them before older routine ones.
+        assertThat(fieldOfEach(requests, "pathway")).containsExactlyInAnyOrder("PHYSICAL_THERAPY", "ER_REFERRAL");
+        assertThat(fieldOfEach(statuses, "detail")).hasSize(3).contains("Triage proposes PHYSICAL_THERAPY (R01)",
+                "New findings: re-triaged to ER_REFERRAL (R02)");
+    }
+
+    @Test
+    void new_findings_with_a_less_urgent_pathway_wait_for_a_clinician_and_the_same_pathway_changes_nothing() {
+        triage(Pathway.URGENT_IMAGING);
+
+        flow.retriaged(retriaged(1, Pathway.URGENT_IMAGING, "R13"));
+        assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).isOne();
+        flow.retriaged(retriaged(2, Pathway.PRIMARY_CARE_FOLLOW_UP, "R25"));
+
+        Task review = taskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.REVIEW_TRIAGE_CHANGE).singleResult();
+        assertThat(review).hasCandidateGroup("clinician");
+        assertThat(runtime.getVariable(instance.getId(), Variables.PATHWAY)).isEqualTo("URGENT_IMAGING");
+        answer(review, withVariables("decision", "KEEP_CURRENT", "reason", "Osteoporosis: imaging still needed"));
+        assertThat(instance).hasPassed(Elements.CURRENT_PATHWAY_KEPT).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
+    }
+
     /** One field of each of this referral's records on the topic, up to now. */
     private List<String> fieldOfEach(KafkaRecords topic, String field) throws IOException {
         List<String> values = new ArrayList<>();
@@ -260,6 +301,12 @@ class ReferralProcessIT {
 
     private void triage(Pathway pathway) {
         flow.triaged(new ReferralTriaged(referral, pathway, pathway.priority(), List.of("R01"), List.of("reason"), null));
+    }
+
+    /** Triage's answer to this referral's new findings, as the listener hands it over. */
+    private ReferralRetriaged retriaged(int revision, Pathway pathway, String rule) {
+        return new ReferralRetriaged(referral, revision, Instant.now(), "New findings", new ReferralTriaged(referral,
+                pathway, pathway.priority(), List.of(rule), List.of("reason of " + rule), null));
     }
 
     private void booked(Pathway pathway, String location) {

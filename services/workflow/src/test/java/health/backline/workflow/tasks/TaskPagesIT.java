@@ -16,12 +16,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import health.backline.events.Pathway;
+import health.backline.events.Priority;
 import health.backline.events.intake.Complaint;
 import health.backline.events.intake.Finding;
 import health.backline.events.intake.Intake;
 import health.backline.events.intake.Patient;
 import health.backline.events.intake.Region;
 import health.backline.events.intake.StartBackQuestions;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralSubmitted;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.events.payload.StartBackScoring;
@@ -29,6 +31,7 @@ import health.backline.workflow.ReassessmentsDue;
 import health.backline.workflow.WorkflowServiceTest;
 import health.backline.workflow.referral.ReferralFlow;
 import health.backline.workflow.referral.ReferralProcess.Elements;
+import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -215,6 +218,32 @@ class TaskPagesIT {
                 .andExpect(content().string(containsString("Decision is required: one of CONFIRM")));
 
         assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_less_urgent_triage_change_is_reviewed_beside_what_triage_now_proposes_and_needs_a_reason() throws Exception {
+        flow.retriaged(new ReferralRetriaged(referral, 1, Instant.now(), "Scan at another hospital: no metastasis",
+                new ReferralTriaged(referral, Pathway.PHYSICAL_THERAPY, Priority.ROUTINE, List.of("R23"),
+                        List.of("Recurrent episodes of non-specific back pain"), null)));
+        String review = openTask(Elements.REVIEW_TRIAGE_CHANGE).getId();
+
+        mvc.perform(get("/tasks/" + review).with(CLINICIAN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Review a triage change"),
+                        containsString("value=\"ACCEPT\""), containsString("value=\"KEEP_CURRENT\""),
+                        containsString("Accept the new, less urgent pathway"), containsString("New findings suggest"),
+                        containsString("R23"), containsString("Recurrent episodes of non-specific back pain"),
+                        containsString("R11"))));
+        mvc.perform(post("/tasks/" + review + "/complete").param("decision", "ACCEPT").param("reason", " ")
+                        .with(CLINICIAN).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Reason is required")));
+        mvc.perform(post("/tasks/" + review + "/complete").param("decision", "ACCEPT")
+                        .param("reason", "Metastasis ruled out on the outside scan").with(CLINICIAN).with(csrf()))
+                .andExpect(redirectedUrl("/tasks"));
+
+        assertThat(runtime.getVariable(instance(), Variables.PATHWAY)).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the imaging review ended with its care").isZero();
     }
 
     @Test
