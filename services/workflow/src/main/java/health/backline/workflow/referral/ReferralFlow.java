@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -97,6 +96,9 @@ public class ReferralFlow {
             log.info("Triage result for referral {} ignored: it was cancelled", referral.referralId());
         } else if (referral.started()) {
             moveOn(triaged);
+        } else if (referral.triageHeardEarly().isPresent()) {
+            log.info("Triage result for referral {} ignored: a re-triage of its new findings came first",
+                    referral.referralId());
         } else {
             instances.triagedBeforeStart(referral.referralId(), writeTriage(triaged));
         }
@@ -121,38 +123,58 @@ public class ReferralFlow {
 
     /**
      * New findings were triaged again. A more urgent pathway interrupts the care at once; any other waits for a
-     * clinician's review (ReviewTriageChange). The same pathway, a referral not yet on a pathway, or one whose process
-     * has ended changes nothing here.
+     * clinician's review (ReviewTriageChange). The same pathway, a revision older than one heard before, or a
+     * referral whose process has ended changes nothing here. A re-triage can overtake the first triage (an urgent
+     * result travels in the urgent lane): heard before the referral is on a pathway, it is the triage.
      */
     @Transactional
     public void retriaged(ReferralRetriaged retriaged) {
         KnownReferral referral = instances.lock(UUID.fromString(retriaged.referralId()));
-        Pathway proposed = retriaged.triage().pathway();
-        Optional<Pathway> current = referral.started() ? currentPathway(referral.processInstanceId()) : Optional.empty();
-        if (current.isEmpty() || proposed == current.get()) {
-            log.info("Re-triage {} of referral {} changes nothing: its process is on pathway {}", retriaged.revision(),
-                    referral.referralId(), current.map(Pathway::name).orElse("none (not started, or ended)"));
+        if (referral.cancelled()) {
+            log.info("Re-triage of referral {} ignored: it was cancelled", referral.referralId());
+        } else if (!referral.started()) {
+            instances.triagedBeforeStart(referral.referralId(), writeTriage(retriaged.triage()));
+        } else if (!running(referral.processInstanceId())) {
+            log.info("Re-triage {} of referral {} changes nothing: its process has ended", retriaged.revision(),
+                    referral.referralId());
+        } else {
+            reroute(referral.processInstanceId(), retriaged);
+        }
+    }
+
+    private void reroute(String processInstanceId, ReferralRetriaged retriaged) {
+        Object pathway = runtime.getVariable(processInstanceId, Variables.PATHWAY);
+        if (pathway == null) {
+            moveOn(retriaged.triage());
             return;
         }
-        boolean atOnce = proposed.appliesAtOnceOver(current.get());
+        Object newest = runtime.getVariable(processInstanceId, Variables.TRIAGE_REVISION);
+        Pathway current = Pathway.valueOf((String) pathway);
+        Pathway proposed = retriaged.triage().pathway();
+        if (newest instanceof Integer heard && heard >= retriaged.revision() || proposed == current) {
+            log.info("Re-triage {} of referral {} changes nothing: it proposes {}, the referral is on {}",
+                    retriaged.revision(), retriaged.referralId(), proposed, current);
+            return;
+        }
+        boolean atOnce = proposed.appliesAtOnceOver(current);
         var moved = runtime.createMessageCorrelation(atOnce ? Messages.MORE_URGENT_TRIAGE : Messages.LESS_URGENT_TRIAGE)
-                .processInstanceId(referral.processInstanceId())
+                .processInstanceId(processInstanceId)
+                .setVariable(Variables.TRIAGE_REVISION, retriaged.revision())
                 .setVariable(Variables.PROPOSED_PATHWAY, proposed.name())
                 .setVariable(Variables.PROPOSED_RULES,
                         ClinicalFacts.matchedRules(retriaged.triage().rules(), retriaged.triage().reasons()))
                 .correlateAllWithResult();
         if (moved.isEmpty()) {
-            log.info("Re-triage {} of referral {} changes nothing: its process waits for its first triage",
-                    retriaged.revision(), referral.referralId());
+            // Only the clinical lead's overdue work is left open: the referral's care itself has ended.
+            log.info("Re-triage {} of referral {} changes nothing: its care has ended", retriaged.revision(),
+                    retriaged.referralId());
             return;
         }
         metrics.retriaged(proposed, atOnce);
     }
 
-    private Optional<Pathway> currentPathway(String processInstanceId) {
-        boolean running = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).active().count() > 0;
-        Object pathway = running ? runtime.getVariable(processInstanceId, Variables.PATHWAY) : null;
-        return Optional.ofNullable(pathway).map(name -> Pathway.valueOf((String) name));
+    private boolean running(String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).active().count() > 0;
     }
 
     /** Interrupts the running instance; remembered, and reported at once, when the instance has not started yet. */
@@ -167,9 +189,7 @@ public class ReferralFlow {
             }
             return;
         }
-        boolean running = runtime.createProcessInstanceQuery().processInstanceId(referral.processInstanceId())
-                .active().count() > 0;
-        if (running) {
+        if (running(referral.processInstanceId())) {
             runtime.createMessageCorrelation(Messages.CANCELLED)
                     .processInstanceId(referral.processInstanceId())
                     .setVariable(Variables.CANCEL_REASON, cancel.reason())

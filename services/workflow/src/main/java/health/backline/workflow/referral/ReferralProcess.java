@@ -38,6 +38,8 @@ public final class ReferralProcess {
          * {@link #TRIAGE_RULES}): the referral moves there at once, or when a clinician accepts it.
          */
         public static final String PROPOSED_PATHWAY = "proposedPathway";
+        /** The newest re-triage heard (1, 2, …): an older one arriving late changes nothing. */
+        public static final String TRIAGE_REVISION = "triageRevision";
         public static final String PROPOSED_RULES = "proposedRules";
         public static final String DECISION = "decision";
         public static final String REASON = "reason";

@@ -272,6 +272,27 @@ class ReferralProcessIT {
         assertThat(instance).hasPassed(Elements.CURRENT_PATHWAY_KEPT).isWaitingAt(Elements.REVIEW_IMAGING_REFERRAL);
     }
 
+    @Test
+    void a_re_triage_that_overtakes_the_first_triage_routes_the_referral_and_the_late_first_triage_changes_nothing() {
+        flow.retriaged(retriaged(1, Pathway.ER_REFERRAL, "R02"));
+        triage(Pathway.PHYSICAL_THERAPY);
+
+        assertThat(instance).isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME).hasNotPassed(Elements.MORE_URGENT_PATHWAY)
+                .variables().containsEntry(Variables.PATHWAY, "ER_REFERRAL");
+    }
+
+    @Test
+    void an_older_re_triage_arriving_after_a_newer_one_changes_nothing() {
+        triage(Pathway.PHYSICAL_THERAPY);
+        flow.retriaged(retriaged(2, Pathway.ER_REFERRAL, "R02"));
+
+        flow.retriaged(retriaged(1, Pathway.URGENT_IMAGING, "R13"));
+
+        assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Elements.REVIEW_TRIAGE_CHANGE).count()).isZero();
+        assertThat(runtime.getVariable(instance.getId(), Variables.PATHWAY)).isEqualTo("ER_REFERRAL");
+    }
+
     /** One field of each of this referral's records on the topic, up to now. */
     private List<String> fieldOfEach(KafkaRecords topic, String field) throws IOException {
         List<String> values = new ArrayList<>();
