@@ -14,6 +14,7 @@ import health.backline.events.payload.ReferralTriaged;
 import health.backline.starter.outbox.EventOutbox;
 import health.backline.workflow.metrics.ReferralMetrics;
 import health.backline.workflow.referral.ReferralInstances.KnownReferral;
+import health.backline.workflow.referral.ReferralProcess.Elements;
 import health.backline.workflow.referral.ReferralProcess.Messages;
 import health.backline.workflow.referral.ReferralProcess.Variables;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -135,8 +137,7 @@ public class ReferralFlow {
         } else if (!referral.started()) {
             instances.triagedBeforeStart(referral.referralId(), writeTriage(retriaged.triage()));
         } else if (!running(referral.processInstanceId())) {
-            log.info("Re-triage {} of referral {} changes nothing: its process has ended", retriaged.revision(),
-                    referral.referralId());
+            reopen(referral, retriaged);
         } else {
             reroute(referral.processInstanceId(), retriaged);
         }
@@ -171,6 +172,37 @@ public class ReferralFlow {
             return;
         }
         metrics.retriaged(proposed, atOnce);
+    }
+
+    /**
+     * The care ended when imaging was booked; an emergency found since cannot wait for the scan. The referral's process
+     * starts again from "New findings after the care ended", with the ended instance's variables: any booking is
+     * freed and the emergency handoff booked. Anything else after the end changes nothing here.
+     */
+    private void reopen(KnownReferral referral, ReferralRetriaged retriaged) {
+        String ended = referral.processInstanceId();
+        Pathway proposed = retriaged.triage().pathway();
+        boolean imagingBooked = history.createHistoricActivityInstanceQuery().processInstanceId(ended)
+                .activityId(Elements.IMAGING_BOOKED).count() > 0;
+        if (!imagingBooked || !Pathway.URGENT_IMAGING.isLessUrgentThan(proposed)) {
+            log.info("Re-triage {} of referral {} changes nothing: its process has ended", retriaged.revision(),
+                    referral.referralId());
+            return;
+        }
+        VariableMap carried = org.camunda.bpm.engine.variable.Variables.createVariables();
+        history.createHistoricVariableInstanceQuery().processInstanceId(ended).list().stream()
+                .filter(variable -> ended.equals(variable.getActivityInstanceId()))
+                .forEach(variable -> carried.putValueTyped(variable.getName(), variable.getTypedValue()));
+        carried.putValue(Variables.TRIAGE_REVISION, retriaged.revision());
+        carried.putValue(Variables.PROPOSED_PATHWAY, proposed.name());
+        carried.putValueTyped(Variables.PROPOSED_RULES,
+                ClinicalFacts.matchedRules(retriaged.triage().rules(), retriaged.triage().reasons()));
+        ProcessInstance reopened = runtime.createMessageCorrelation(Messages.CARE_REOPENED)
+                .processInstanceBusinessKey(retriaged.referralId())
+                .setVariables(carried)
+                .correlateStartMessage();
+        instances.started(referral.referralId(), reopened.getId(), ClockUtil.getCurrentTime().toInstant());
+        metrics.retriaged(proposed, true);
     }
 
     private boolean running(String processInstanceId) {

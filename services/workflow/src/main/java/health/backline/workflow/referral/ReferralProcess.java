@@ -21,6 +21,8 @@ public final class ReferralProcess {
         public static final String MORE_URGENT_TRIAGE = "MoreUrgentTriage";
         /** New findings: triage proposes a pathway that is not more urgent, which a clinician reviews. */
         public static final String LESS_URGENT_TRIAGE = "LessUrgentTriage";
+        /** New findings after the care ended with imaging booked: an emergency starts the referral's process again. */
+        public static final String CARE_REOPENED = "CareReopened";
 
         private Messages() {
         }
@@ -87,6 +89,7 @@ public final class ReferralProcess {
      */
     public static final class Elements {
         public static final String REFERRAL_SUBMITTED = "ReferralSubmitted";
+        public static final String CARE_REOPENED = "CareReopened";
         public static final String AWAIT_TRIAGE = "AwaitTriage";
         public static final String TRIAGE_OVERDUE = "TriageOverdue";
         public static final String ESCALATE_TRIAGE_OVERDUE = "EscalateTriageOverdue";

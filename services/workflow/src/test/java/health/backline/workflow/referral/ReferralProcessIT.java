@@ -293,6 +293,30 @@ class ReferralProcessIT {
         assertThat(runtime.getVariable(instance.getId(), Variables.PATHWAY)).isEqualTo("ER_REFERRAL");
     }
 
+    @Test
+    void an_emergency_found_after_imaging_was_booked_reopens_the_referral_with_what_it_knew() {
+        triage(Pathway.URGENT_IMAGING);
+        answer(task(instance), withVariables("decision", "CONFIRM"));
+        booked(Pathway.URGENT_IMAGING, "MRI-1");
+        assertThat(instance).hasPassed(Elements.IMAGING_BOOKED).isEnded();
+
+        flow.retriaged(retriaged(1, Pathway.ER_REFERRAL, "R02"));
+        flow.retriaged(retriaged(1, Pathway.ER_REFERRAL, "R02"));
+
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(referral).list();
+        assertThat(running).hasSize(1);
+        ProcessInstance reopened = running.get(0);
+        assertThat(reopened).hasPassed(Elements.CARE_REOPENED, Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY)
+                .isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME).variables()
+                .containsEntry(Variables.PATHWAY, "ER_REFERRAL").containsEntry(Variables.PATIENT_NAME, "Ada Lovelace");
+        assertThat(jdbc.sql("SELECT process_instance_id FROM referral_instance WHERE referral_id = ?")
+                .param(UUID.fromString(referral)).query(String.class).single()).isEqualTo(reopened.getId());
+
+        flow.retriaged(retriaged(2, Pathway.PHYSICAL_THERAPY, "R23"));
+        flow.cancelled(new ReferralCancelRequested(referral, "Patient moved away", "frontdesk"));
+        assertThat(reopened).hasPassed(Elements.CANCELLED).isEnded();
+    }
+
     /** One field of each of this referral's records on the topic, up to now. */
     private List<String> fieldOfEach(KafkaRecords topic, String field) throws IOException {
         List<String> values = new ArrayList<>();

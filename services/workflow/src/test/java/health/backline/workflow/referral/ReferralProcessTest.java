@@ -522,6 +522,28 @@ class ReferralProcessTest {
         assertThat(instance).hasPassed(Elements.EMERGENCY_HANDED_OFF, Elements.CARE_ENDED).isEnded();
     }
 
+    @Test
+    void an_emergency_found_after_imaging_was_booked_reopens_the_referral_frees_the_scan_and_hands_off() {
+        submitted();
+        triage(Pathway.URGENT_IMAGING);
+        answerAs("doctor", task(instance), withVariables("decision", "CONFIRM"));
+        booked(Instant.now().plus(Duration.ofDays(1)));
+        assertThat(instance).hasPassed(Elements.IMAGING_BOOKED, Elements.CARE_ENDED).isEnded();
+
+        instance = engine.getRuntimeService().createMessageCorrelation(Messages.CARE_REOPENED)
+                .processInstanceBusinessKey(referral)
+                .setVariables(Map.of(Variables.REFERRAL_ID, referral, Variables.PATHWAY, "URGENT_IMAGING",
+                        Variables.PROPOSED_PATHWAY, "ER_REFERRAL",
+                        Variables.PROPOSED_RULES, ClinicalFacts.matchedRules(List.of("R02"), List.of("Saddle numbness"))))
+                .correlateStartMessage();
+
+        assertThat(instance).hasPassed(Elements.CARE_REOPENED, Elements.GATEWAY_MERGE_NEW_PATHWAY,
+                        Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY, Elements.RETRIAGED)
+                .isWaitingAt(Elements.AWAIT_BOOKING_OUTCOME).variables().containsEntry(Variables.PATHWAY, "ER_REFERRAL");
+        assertThat(bookingCancellations).singleElement().asString().startsWith(Elements.CANCEL_BOOKING_FOR_NEW_PATHWAY);
+        assertThat(appointmentRequests).containsExactly("RequestAppointment:URGENT_IMAGING", "RequestAppointment:ER_REFERRAL");
+    }
+
     /**
      * The process is deployed per test, after any {@code @BeforeEach}: each test starts its referral first. The engine's
      * clock stands still from here, so deadlines are exact; a test moves it.
