@@ -244,6 +244,42 @@ class JourneyAfterBookingEndToEndIT {
         log.info("Timeline of the referral whose patient attended: {}", attended.get("timeline"));
     }
 
+    @Test
+    void a_red_flag_found_after_booking_frees_the_physiotherapy_slot_and_hands_the_patient_off_to_the_emergency_department() {
+        Instant physio = soon(Duration.ofDays(2));
+        addSlot("PHYSICAL_THERAPY", "PT-E2E-RT", "Physiotherapy clinic", physio);
+        String referral = submit(physiotherapyCase);
+        awaitView(referral, view -> physio.toString().equals(view.at("/appointment/start").asText()));
+
+        Response unknown = addFindings(referral, "{\"findings\": [\"SADDLE_NUMBNESS\"]}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/errors/0/pointer").asText()).isEqualTo("/findings/0");
+        String saddleNumbness = "{\"findings\": [\"SADDLE_ANESTHESIA\"], \"note\": \"Numb between the legs since this morning\"}";
+        assertThat(addFindings(referral, saddleNumbness).status()).isEqualTo(202);
+        assertThat(addFindings(referral, saddleNumbness).status()).as("a retry").isEqualTo(202);
+
+        JsonNode handedOff = awaitView(referral, view -> "Emergency department".equals(view.at("/appointment/location").asText()));
+        assertThat(handedOff.get("pathway").asText()).isEqualTo("ER_REFERRAL");
+        assertThat(handedOff.at("/triage/revisions")).hasSize(1);
+        JsonNode revision = handedOff.at("/triage/revisions/0");
+        assertThat(revision.get("pathway").asText()).isEqualTo("ER_REFERRAL");
+        assertThat(revision.get("priority").asText()).isEqualTo("stat");
+        assertThat(revision.get("rules").get(0).asText()).isEqualTo("R01");
+        assertThat(revision.get("applied").asBoolean()).isTrue();
+        assertThat(handedOff.at("/triage/pathway").asText()).as("the first triage stays").isEqualTo("PHYSICAL_THERAPY");
+        assertThat(backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body()
+                .findValuesAsText("status")).containsExactlyInAnyOrder("BOOKED", "CANCELLED");
+        backline.awaitTask("clinician", referral, "CallPatientToEmergency");
+
+        assertThat(backline.post("intake", "/api/referrals/" + referral + "/cancel", "frontdesk",
+                "{\"reason\": \"Admitted through the emergency department\"}", Map.of()).status()).isEqualTo(202);
+        JsonNode cancelled = awaitView(referral, view -> "CANCELLED".equals(view.path("status").asText()));
+        Response late = addFindings(referral, "{\"painScore\": 9}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(view(referral).at("/triage/revisions")).hasSize(1);
+        log.info("Timeline of the referral re-triaged to the emergency department: {}", cancelled.get("timeline"));
+    }
+
     private static Instant soon(Duration ahead) {
         return Instant.now().plus(ahead).truncatedTo(ChronoUnit.SECONDS);
     }
@@ -259,6 +295,10 @@ class JourneyAfterBookingEndToEndIT {
     private static String appointmentId(String referral) {
         return backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body().get(0)
                 .get("id").asText();
+    }
+
+    private static Response addFindings(String referral, String body) {
+        return backline.post("intake", "/api/referrals/" + referral + "/findings", "frontdesk", body, Map.of());
     }
 
     private static Response recordAttendance(String appointment, boolean attended) {

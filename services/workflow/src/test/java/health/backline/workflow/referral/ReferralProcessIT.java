@@ -253,7 +253,7 @@ class ReferralProcessIT {
         // The outbox sends an emergency's records first (its lane), so Kafka may hold them before older routine ones.
         assertThat(fieldOfEach(requests, "pathway")).containsExactlyInAnyOrder("PHYSICAL_THERAPY", "ER_REFERRAL");
         assertThat(fieldOfEach(statuses, "detail")).hasSize(3).contains("Triage proposes PHYSICAL_THERAPY (R01)",
-                "New findings: re-triaged to ER_REFERRAL (R02)");
+                "Moved after new findings to ER_REFERRAL (R02)");
     }
 
     @Test
