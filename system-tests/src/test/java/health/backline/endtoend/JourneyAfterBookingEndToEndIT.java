@@ -216,9 +216,7 @@ class JourneyAfterBookingEndToEndIT {
     @Test
     void an_attended_visit_starts_the_four_weeks_to_reassessment_and_an_er_handoff_is_not_marked_here() {
         Instant visit = soon(Duration.ofSeconds(15));
-        addSlot("PRIMARY_CARE_FOLLOW_UP", "GP-E2E-C", "Primary care clinic", visit);
-        String referral = submit(primaryCareCase);
-        awaitView(referral, view -> visit.toString().equals(view.at("/appointment/start").asText()));
+        String referral = bookedInto("PRIMARY_CARE_FOLLOW_UP", "GP-E2E-C", "Primary care clinic", visit, primaryCareCase);
         String appointment = appointmentId(referral);
 
         await().atMost(WAIT).until(() -> Instant.now().isAfter(visit));
@@ -246,10 +244,8 @@ class JourneyAfterBookingEndToEndIT {
 
     @Test
     void a_red_flag_found_after_booking_frees_the_physiotherapy_slot_and_hands_the_patient_off_to_the_emergency_department() {
-        Instant physio = soon(Duration.ofDays(2));
-        addSlot("PHYSICAL_THERAPY", "PT-E2E-RT", "Physiotherapy clinic", physio);
-        String referral = submit(physiotherapyCase);
-        awaitView(referral, view -> physio.toString().equals(view.at("/appointment/start").asText()));
+        String referral = bookedInto("PHYSICAL_THERAPY", "PT-E2E-RT", "Physiotherapy clinic", soon(Duration.ofDays(2)),
+                physiotherapyCase);
 
         Response unknown = addFindings(referral, "{\"findings\": [\"SADDLE_NUMBNESS\"]}");
         assertThat(unknown.status()).isEqualTo(400);
@@ -289,6 +285,14 @@ class JourneyAfterBookingEndToEndIT {
                 {"pathway": "%s", "resource": "%s", "location": "%s", "start": "%s", "end": "%s"}"""
                 .formatted(pathway, resource, location, start, start.plus(Duration.ofMinutes(30))), Map.of()).status())
                 .isEqualTo(201);
+    }
+
+    /** A referral of this intake, booked into a slot added for it. */
+    private static String bookedInto(String pathway, String resource, String location, Instant start, JsonNode intake) {
+        addSlot(pathway, resource, location, start);
+        String referral = submit(intake);
+        awaitView(referral, view -> start.toString().equals(view.at("/appointment/start").asText()));
+        return referral;
     }
 
     /** The referral's newest appointment. */
