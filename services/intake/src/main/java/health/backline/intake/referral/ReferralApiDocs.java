@@ -15,6 +15,7 @@ class ReferralApiDocs {
 
     static final String REFERRAL_VIEW = "/api-examples/referral-view.json";
     static final String CANCEL = "/api-examples/cancel.json";
+    static final String FINDINGS = "/api-examples/findings.json";
 
     @Bean
     ApiDocs referralOperations() {
@@ -35,6 +36,15 @@ class ReferralApiDocs {
                         .request("A reason", CANCEL)
                         .answer(202, "Accepted: the referral view; CANCELLED follows once the workflow has ended",
                                 REFERRAL_VIEW)
-                        .problem(409, "The referral is already closed (CLOSED, CANCELLED or RETURNED)", null));
+                        .problem(409, "The referral is already closed (CLOSED, CANCELLED or RETURNED)", null),
+                operation(POST, "/api/referrals/{id}/findings", "Add new findings, a new pain score or a new duration "
+                        + "to an open referral, which is then triaged again; front desk, clinicians and clinical leads")
+                        .request("New findings (every field optional, one of the first three required)", FINDINGS)
+                        .answer(202, "Accepted: the referral view; triage's answer joins triage.revisions later. "
+                                + "Facts the referral already records change nothing", REFERRAL_VIEW)
+                        .problem(400, "An unknown finding code, painScore outside 0-10, symptomDurationDays outside "
+                                + "0-3650, a note over 2000 characters, or none of findings, painScore and "
+                                + "symptomDurationDays: every one is named", null)
+                        .problem(409, "The referral is closed (CLOSED, CANCELLED or RETURNED)", null));
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The referrals API of the contract: submit, look up, list. */
+/** The referrals API of the contract: submit, look up, list, cancel, add new findings. */
 @RestController
 @RequestMapping("/api/referrals")
 class ReferralController {
@@ -35,15 +35,17 @@ class ReferralController {
     private final IntakeValidator validator;
     private final ReferralSubmission submission;
     private final ReferralCancellation cancellation;
+    private final ReferralFindings findings;
     private final Referrals referrals;
     private final AuditTrail audit;
 
     ReferralController(IntakeValidator validator, ReferralSubmission submission, ReferralCancellation cancellation,
-                       Referrals referrals, AuditTrail audit) {
+                       ReferralFindings findings, Referrals referrals, AuditTrail audit) {
         this.audit = audit;
         this.validator = validator;
         this.submission = submission;
         this.cancellation = cancellation;
+        this.findings = findings;
         this.referrals = referrals;
     }
 
@@ -69,6 +71,12 @@ class ReferralController {
         JsonNode reason = body == null ? null : body.get("reason");
         String text = reason != null && reason.isTextual() ? reason.asText() : null;
         return ResponseEntity.accepted().body(cancellation.cancel(id, text, user.getName()));
+    }
+
+    /** Accepted: triage looks at the referral again and reports back; facts already recorded change nothing. */
+    @PostMapping("/{id}/findings")
+    ResponseEntity<ReferralView> addFindings(@PathVariable UUID id, @RequestBody JsonNode body, Principal user) {
+        return ResponseEntity.accepted().body(findings.add(id, validator.validateFindings(body), user.getName()));
     }
 
     /** Every read of a referral's patient details goes into the audit trail, lists included. */

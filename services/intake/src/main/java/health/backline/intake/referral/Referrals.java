@@ -87,8 +87,34 @@ public class Referrals {
 
     /** The referral, locked until the transaction ends, so concurrent events about it apply one after another. */
     public Optional<ReferralView> lock(UUID id) {
+        return lockWithIntake(id).map(StoredReferral::view);
+    }
+
+    /** The referral with its intake as recorded, locked until the transaction ends. */
+    Optional<StoredReferral> lockWithIntake(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM referral WHERE id = ? FOR UPDATE").param(id)
-                .query(this::toStored).optional().map(StoredReferral::view);
+                .query(this::toStored).optional();
+    }
+
+    /** Stores the intake as new findings revised it; the revision's number (1 for the first). */
+    int reviseIntake(UUID id, Intake revised, Instant at) {
+        return jdbc.sql("""
+                        UPDATE referral SET intake = CAST(:intake AS jsonb), findings_revision = findings_revision + 1,
+                               updated_at = :at
+                        WHERE id = :id
+                        RETURNING findings_revision""")
+                .param("intake", json(revised))
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .query(Integer.class).single();
+    }
+
+    /** Stores triage's answers (the first, and its revisions) without touching status or pathway. */
+    public void recordTriageRevisions(UUID id, TriageSummary triage) {
+        jdbc.sql("UPDATE referral SET triage = CAST(:triage AS jsonb), updated_at = now() WHERE id = :id")
+                .param("triage", json(triage))
+                .param("id", id)
+                .update();
     }
 
     public void recordTriage(UUID id, TriageSummary triage, Pathway pathway, ReferralStatus status, Instant at) {

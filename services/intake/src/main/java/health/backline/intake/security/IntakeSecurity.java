@@ -38,13 +38,15 @@ class IntakeSecurity {
         return ApiSecurity.apiPathsChain(http, auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/referrals").hasRole(FRONT_DESK.name())
                 .requestMatchers(HttpMethod.POST, "/api/referrals/*/cancel").hasAnyRole(roles(FRONT_DESK, CLINICAL_LEAD))
+                .requestMatchers(HttpMethod.POST, "/api/referrals/*/findings")
+                .hasAnyRole(roles(FRONT_DESK, CLINICIAN, CLINICAL_LEAD))
                 .requestMatchers(HttpMethod.GET, "/api/referrals", "/api/referrals/**")
                 .hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)));
     }
 
     /**
      * The intake form is the front desk's; the board and a referral's page are for everyone who
-     * follows referrals. After signing in, the front desk lands on the intake form, everyone else on
+     * follows referrals; new findings come from the front desk and clinicians. After signing in, the front desk lands on the intake form, everyone else on
      * the board (or on the page they asked for before signing in).
      */
     @Bean
@@ -54,6 +56,8 @@ class IntakeSecurity {
         return PageSecurity.pageChain(http, auth -> auth
                 .requestMatchers("/", "/intake", "/intake/**").hasRole(FRONT_DESK.name())
                 .requestMatchers(HttpMethod.POST, "/referrals/*/cancel").hasAnyRole(roles(FRONT_DESK, CLINICAL_LEAD))
+                .requestMatchers(HttpMethod.POST, "/referrals/*/findings")
+                .hasAnyRole(roles(FRONT_DESK, CLINICIAN, CLINICAL_LEAD))
                 .requestMatchers("/referrals", "/referrals/**").hasAnyRole(roles(FRONT_DESK, CLINICIAN, ADMIN)));
     }
 

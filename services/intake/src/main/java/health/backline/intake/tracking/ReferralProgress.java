@@ -3,15 +3,18 @@ package health.backline.intake.tracking;
 import health.backline.events.ReferralStatus;
 import health.backline.events.payload.AppointmentAttendance;
 import health.backline.events.payload.AppointmentBooked;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralStatusChanged;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.intake.referral.ReferralView;
+import health.backline.intake.referral.ReferralView.TriageRevision;
 import health.backline.intake.referral.ReferralView.TriageSummary;
 import health.backline.intake.referral.Referrals;
 import health.backline.starter.inbox.InvalidEventException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,7 +42,8 @@ public class ReferralProgress {
     /**
      * The workflow's status reports, in the order it made them (one topic, keyed by referral). A
      * report older than the one applied is ignored; a repeated status adds no timeline entry, except
-     * SCHEDULED: each is a booking ("Booked: …"), and a rebooking after a missed visit is news.
+     * SCHEDULED: each is a booking ("Booked: …"), and a rebooking after a missed visit is news. A report that
+     * moves the referral to another pathway marks the re-triage that waited for it applied: a clinician accepted it.
      */
     @Transactional
     public void statusChanged(ReferralStatusChanged change) {
@@ -52,6 +56,10 @@ public class ReferralProgress {
         }
         if (BOOKING_FREED.contains(change.status())) {
             referrals.recordAppointment(id, null);
+        }
+        if (change.pathway() != null && change.pathway() != referral.pathway() && referral.triage() != null) {
+            referral.triage().withAppliedRevision(change.pathway())
+                    .ifPresent(triage -> referrals.recordTriageRevisions(id, triage));
         }
         if (change.status() != referral.status() || change.status() == ReferralStatus.SCHEDULED) {
             referrals.addToTimeline(id, change.at(), change.status(), change.detail());
@@ -80,7 +88,8 @@ public class ReferralProgress {
         UUID id = UUID.fromString(triaged.referralId());
         ReferralView referral = referrals.lock(id)
                 .orElseThrow(() -> unknown("Triage result", id));
-        TriageSummary triage = new TriageSummary(triaged.pathway(), triaged.priority(), triaged.rules(), triaged.reasons());
+        TriageSummary triage = new TriageSummary(triaged.pathway(), triaged.priority(), triaged.rules(), triaged.reasons(),
+                referral.triage() == null ? List.of() : referral.triage().revisions());
         // The workflow may have moved the referral on already; triage only fills in what is still unknown.
         boolean firstNews = referral.status() == ReferralStatus.SUBMITTED;
         ReferralStatus status = firstNews ? ReferralStatus.TRIAGED : referral.status();
@@ -90,6 +99,28 @@ public class ReferralProgress {
             referrals.addToTimeline(id, now, ReferralStatus.TRIAGED, "Triage proposes " + triaged.pathway()
                     + " (" + String.join(", ", triaged.rules()) + ")");
         }
+    }
+
+    /**
+     * Triage's answer to new findings, kept as a revision of the referral's triage. A pathway as urgent as the
+     * current one or more applies at once (the workflow moves the referral); a less urgent one waits for a
+     * clinician's review. A revision heard of before changes nothing.
+     */
+    @Transactional
+    public void retriaged(ReferralRetriaged retriaged) {
+        UUID id = UUID.fromString(retriaged.referralId());
+        ReferralView referral = referrals.lock(id).orElseThrow(() -> unknown("Re-triage result", id));
+        TriageSummary triage = referral.triage() == null ? TriageSummary.NOT_YET : referral.triage();
+        if (triage.hasRevision(retriaged.revision())) {
+            return;
+        }
+        ReferralTriaged result = retriaged.triage();
+        boolean applied = referral.pathway() == null || result.pathway().appliesAtOnceOver(referral.pathway());
+        referrals.recordTriageRevisions(id, triage.withRevision(new TriageRevision(retriaged.revision(),
+                retriaged.at(), result.pathway(), result.priority(), result.rules(), applied)));
+        referrals.addToTimeline(id, retriaged.at(), referral.status(), "Re-triaged after new findings: "
+                + result.pathway().label() + " (" + String.join(", ", result.rules()) + "), "
+                + (applied ? "applies at once" : "waits for a clinician's review"));
     }
 
     /**

@@ -1,13 +1,15 @@
 package health.backline.intake.tracking;
 
+import health.backline.events.EventType;
 import health.backline.events.Topics;
+import health.backline.events.payload.ReferralRetriaged;
 import health.backline.events.payload.ReferralTriaged;
 import health.backline.starter.inbox.EventInbox;
 import io.cloudevents.CloudEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Triage results update the referral view. */
+/** Triage results, first triages and re-triages after new findings, update the referral view. */
 @Component
 class TriageResultListener {
 
@@ -21,6 +23,11 @@ class TriageResultListener {
 
     @KafkaListener(id = "intake-triage-results", topics = Topics.REFERRALS_TRIAGED)
     void on(CloudEvent event) {
-        inbox.receive(event, ReferralTriaged.class, progress::triaged);
+        if (EventType.REFERRAL_RETRIAGED.type().equals(event.getType())) {
+            inbox.receive(event, ReferralRetriaged.class, progress::retriaged);
+        } else {
+            // anything else must be a first triage: the inbox sends any other type to the dead letters
+            inbox.receive(event, ReferralTriaged.class, progress::triaged);
+        }
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.backline.intake.IntakeServiceTest;
 import health.backline.starter.intake.IntakeExamples;
+import health.backline.starter.intake.IntakeValidator;
+import health.backline.starter.intake.NewFindings;
 import health.backline.testsupport.ClasspathText;
 import health.backline.testsupport.apidocs.ApiDocsCheck;
 import health.backline.testsupport.apidocs.ServedApiDocs;
@@ -33,6 +35,9 @@ class ReferralApiDocsIT {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    IntakeValidator validator;
 
     @Test
     void the_docs_need_a_login_and_document_exactly_the_endpoint_list() {
@@ -70,6 +75,16 @@ class ReferralApiDocsIT {
         assertThat(readAndWrittenAgain).isEqualTo(example);
         assertThat(json.readTree(ClasspathText.of(ReferralApiDocs.CANCEL)).fieldNames()).toIterable()
                 .containsExactly("reason");
+    }
+
+    @Test
+    void the_documented_new_findings_are_valid_and_give_every_field() throws Exception {
+        NewFindings example = validator.validateFindings(json.readTree(ClasspathText.of(ReferralApiDocs.FINDINGS)));
+
+        assertThat(example.findings()).isNotEmpty();
+        assertThat(example.painScore()).isNotNull();
+        assertThat(example.symptomDurationDays()).isNotNull();
+        assertThat(example.note()).isNotBlank();
     }
 
     private URI service() {

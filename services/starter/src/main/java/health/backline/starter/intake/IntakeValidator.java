@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import health.backline.events.intake.Intake;
 import health.backline.starter.web.FieldProblem;
 import health.backline.starter.web.InvalidRequestException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,13 +24,19 @@ import java.util.List;
 /**
  * Checks an intake against every rule of the intake contract and answers all offending fields at
  * once. Structure, types, ranges and codes come from {@code intake.schema.json}; the rules that
- * need today's date or cross two fields are checked here.
+ * need today's date or cross two fields are checked here. New findings for a recorded intake are
+ * checked the same way, against {@code findings.schema.json}, which takes its bounds from the intake's.
  */
 public class IntakeValidator {
 
     private static final int MAX_AGE_YEARS = 130;
 
+    /** Where the schemas say they live ({@code $id}), and where they are on the classpath. */
+    private static final String SCHEMA_BASE = "https://backline.health/schemas/";
+    private static final String CLASSPATH_BASE = "classpath:health/backline/starter/intake/";
+
     private final JsonSchema schema;
+    private final JsonSchema findingsSchema;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final ZoneId clinicZone;
@@ -41,26 +45,62 @@ public class IntakeValidator {
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.clinicZone = clinicZone;
-        this.schema = loadSchema();
+        this.schema = loadSchema("intake.schema.json");
+        this.findingsSchema = loadSchema("findings.schema.json");
     }
 
     /** The intake, if every rule holds. */
     public Intake validate(JsonNode body) {
-        List<FieldProblem> problems = new ArrayList<>();
-        schema.validate(body).forEach(message -> problems.add(toProblem(message)));
+        List<FieldProblem> problems = problemsOf(schema, body);
         if (body != null && body.isObject()) {
             checkBirthDate(body.at("/patient/birthDate"), problems);
             checkImprovingIsAnswered(body, problems);
         }
+        return readIfValid(body, problems, Intake.class);
+    }
+
+    /**
+     * New findings for a recorded intake ({@code POST /api/referrals/{id}/findings}), if every rule holds:
+     * findings, pain score and duration are checked as in an intake, and at least one of them must be given.
+     */
+    public NewFindings validateFindings(JsonNode body) {
+        List<FieldProblem> problems = problemsOf(findingsSchema, body);
+        if (body != null && body.isObject()) {
+            checkSomethingIsNew(body, problems);
+        }
+        return readIfValid(body, problems, NewFindings.class);
+    }
+
+    private static List<FieldProblem> problemsOf(JsonSchema schema, JsonNode body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        schema.validate(body).forEach(message -> problems.add(toProblem(message)));
+        return problems;
+    }
+
+    private <T> T readIfValid(JsonNode body, List<FieldProblem> problems, Class<T> type) {
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::pointer));
             throw new InvalidRequestException(problems.stream().distinct().toList());
         }
         try {
-            return objectMapper.treeToValue(body, Intake.class);
+            return objectMapper.treeToValue(body, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalStateException("An intake that passed validation could not be read", e);
+            throw new IllegalStateException(type.getSimpleName() + " that passed validation could not be read", e);
         }
+    }
+
+    /** A note alone changes nothing to triage on. */
+    private static void checkSomethingIsNew(JsonNode body, List<FieldProblem> problems) {
+        JsonNode findings = body.get("findings");
+        boolean namesAFinding = findings != null && findings.isArray() && !findings.isEmpty();
+        if (!namesAFinding && isAbsent(body.get("painScore")) && isAbsent(body.get("symptomDurationDays"))) {
+            problems.add(new FieldProblem("/findings",
+                    "must name at least one finding when neither painScore nor symptomDurationDays is given"));
+        }
+    }
+
+    private static boolean isAbsent(JsonNode value) {
+        return value == null || value.isNull();
     }
 
     private void checkBirthDate(JsonNode birthDate, List<FieldProblem> problems) {
@@ -105,15 +145,15 @@ public class IntakeValidator {
         return separator >= 0 && text.startsWith(message.getInstanceLocation().toString()) ? text.substring(separator + 2) : text;
     }
 
-    private static JsonSchema loadSchema() {
+    private static JsonSchema loadSchema(String file) {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .errorMessageKeyword("message")
                 .build();
-        try (InputStream in = IntakeValidator.class.getResourceAsStream("intake.schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, CLASSPATH_BASE)));
+        JsonSchema loaded = factory.getSchema(SchemaLocation.of(SCHEMA_BASE + file), config);
+        loaded.initializeValidators(); // resolves every $ref now: a missing schema fails the start, not a request
+        return loaded;
     }
 }

@@ -19,12 +19,23 @@ public final class FormProblems {
     public record Item(String field, String anchor, String message) {
     }
 
+    /**
+     * A form: its fields in page order with the words a message about each starts with, the id of its element, and
+     * the words a message about no field starts with.
+     */
+    record Form(Map<String, String> fields, String id, String whole) {
+    }
+
+    static final Form INTAKE = new Form(IntakeForm.FIELDS, "intake-form", "The intake");
+
     /** Problems that belong to no field of the form (the summary still lists them). */
     static final String ELSEWHERE = "form";
 
     private static final Pattern START_BACK_ITEM = Pattern.compile("/startBack/answers/(\\d+)");
     private static final Map<String, String> WORDS_FOR_PROPERTIES = Map.of(
-            "conservativeCareWeeks", "weeks of conservative care");
+            "conservativeCareWeeks", "weeks of conservative care",
+            "painScore", "pain score",
+            "symptomDurationDays", "days with symptoms");
 
     private final Map<String, Item> byField;
 
@@ -37,25 +48,35 @@ public final class FormProblems {
     }
 
     static FormProblems of(List<FieldProblem> problems) {
+        return of(problems, INTAKE);
+    }
+
+    static FormProblems of(List<FieldProblem> problems, Form form) {
         Map<String, List<String>> details = new LinkedHashMap<>();
         for (FieldProblem problem : problems) {
-            details.computeIfAbsent(fieldOf(problem.pointer()), f -> new ArrayList<>()).add(wording(problem.detail()));
+            details.computeIfAbsent(fieldOf(problem.pointer(), form), f -> new ArrayList<>()).add(wording(problem.detail()));
         }
         Map<String, Item> byField = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>(IntakeForm.FIELDS.keySet());
+        List<String> order = new ArrayList<>(form.fields().keySet());
         order.add(ELSEWHERE);
         for (String field : order) {
             List<String> found = details.get(field);
             if (found != null) {
-                String label = IntakeForm.FIELDS.getOrDefault(field, "The intake");
-                byField.put(field, new Item(field, anchorOf(field), label + " " + String.join(" and ", found.stream().distinct().toList())));
+                String label = form.fields().getOrDefault(field, form.whole());
+                byField.put(field, new Item(field, anchorOf(field, form),
+                        label + " " + String.join(" and ", found.stream().distinct().toList())));
             }
         }
         return new FormProblems(byField);
     }
 
-    /** The form field a pointer into the request body came from. */
+    /** The intake form's field a pointer into the request body came from. */
     static String fieldOf(String pointer) {
+        return fieldOf(pointer, INTAKE);
+    }
+
+    /** The form field a pointer into the request body came from. */
+    static String fieldOf(String pointer, Form form) {
         if (pointer.equals("/findings") || pointer.startsWith("/findings/")) {
             return "findings";
         }
@@ -67,11 +88,11 @@ public final class FormProblems {
             return "startBack.1";
         }
         String name = pointer.startsWith("/") ? pointer.substring(1).replace('/', '.') : pointer;
-        return IntakeForm.FIELDS.containsKey(name) ? name : ELSEWHERE;
+        return form.fields().containsKey(name) ? name : ELSEWHERE;
     }
 
     /** The element a summary link moves to: the input, or the first choice of a group. */
-    static String anchorOf(String field) {
+    static String anchorOf(String field, Form form) {
         if (field.equals("complaint.region")) {
             return "complaint-region-CERVICAL";
         }
@@ -88,7 +109,7 @@ public final class FormProblems {
             return IntakeForm.id(field) + "-agree";
         }
         if (field.equals(ELSEWHERE)) {
-            return "intake-form";
+            return form.id();
         }
         return IntakeForm.id(field);
     }

@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +68,27 @@ public final class IntakeForm {
 
     /** The form as posted. Unknown parameters are ignored; a missing or odd key is replaced by a fresh one. */
     static IntakeForm from(MultiValueMap<String, String> params) {
+        String key = params.getFirst("idempotencyKey");
+        return new IntakeForm(typedValues(params, FIELDS.keySet()), tickedFindings(params),
+                key != null && SAFE_KEY.matcher(key).matches() ? key : UUID.randomUUID().toString());
+    }
+
+    /** The values typed into these fields (the findings' boxes aside), trimmed; empty inputs left out. */
+    static Map<String, String> typedValues(MultiValueMap<String, String> params, Collection<String> names) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String name : FIELDS.keySet()) {
+        for (String name : names) {
             String value = params.getFirst(name);
             if (value != null && !value.isBlank() && !name.equals("findings")) {
                 values.put(name, value.strip());
             }
         }
-        List<String> findings = params.getOrDefault("findings", List.of()).stream()
+        return values;
+    }
+
+    /** The finding codes ticked, as sent. */
+    static List<String> tickedFindings(MultiValueMap<String, String> params) {
+        return params.getOrDefault("findings", List.of()).stream()
                 .filter(code -> code != null && !code.isBlank()).map(String::strip).toList();
-        String key = params.getFirst("idempotencyKey");
-        return new IntakeForm(values, findings, key != null && SAFE_KEY.matcher(key).matches() ? key : UUID.randomUUID().toString());
     }
 
     /** The same values under a new idempotency key: for a deliberate second referral. */
@@ -165,14 +176,14 @@ public final class IntakeForm {
         }
     }
 
-    private static void putIfPresent(ObjectNode target, String property, JsonNode value) {
+    static void putIfPresent(ObjectNode target, String property, JsonNode value) {
         if (value != null) {
             target.set(property, value);
         }
     }
 
     /** A whole number as a number, a decimal as a decimal (the validator says it must be whole), anything else as text. */
-    private static JsonNode number(String typed) {
+    static JsonNode number(String typed) {
         if (typed == null) {
             return null;
         }
@@ -224,7 +235,7 @@ public final class IntakeForm {
         };
     }
 
-    private static Map<String, String> ordered(String... valuesAndWords) {
+    static Map<String, String> ordered(String... valuesAndWords) {
         Map<String, String> choices = new LinkedHashMap<>();
         for (int i = 0; i < valuesAndWords.length; i += 2) {
             choices.put(valuesAndWords[i], valuesAndWords[i + 1]);

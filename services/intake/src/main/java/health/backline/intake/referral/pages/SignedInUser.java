@@ -29,4 +29,10 @@ public record SignedInUser(String name, Set<String> roles) {
     public boolean cancelsReferrals() {
         return roles.contains(Role.FRONT_DESK.name()) || roles.contains(Role.CLINICAL_LEAD.name());
     }
+
+    /** The front desk, clinicians and the clinical lead record what a patient reports later (contract: API.md). */
+    public boolean addsFindings() {
+        return roles.contains(Role.FRONT_DESK.name()) || roles.contains(Role.CLINICIAN.name())
+                || roles.contains(Role.CLINICAL_LEAD.name());
+    }
 }
