@@ -49,6 +49,13 @@ class JourneyAfterBookingEndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String[] SERVICES = {"intake", "triage", "workflow", "scheduling"};
 
+    /** Physiotherapy for a severe overuse strain (R24: pain 7 or more): a lower pain score leaves no rule but R25. */
+    private static final String OVERUSE_STRAIN_INTAKE = """
+            {"patient": {"mrn": "E2E-RT-24", "givenName": "Sam", "familyName": "Okafor", "birthDate": "1988-06-01"},
+             "complaint": {"region": "LUMBAR", "symptomDurationDays": 5, "painScore": 8},
+             "findings": ["OVERUSE_OR_HEAVY_LIFTING"]}""";
+    private static JsonNode overuseStrain;
+
     private static OwnBrokerAndDatabase brokerAndDatabase;
     private static RunningBackline backline;
     private static JsonNode physiotherapyCase;
@@ -66,6 +73,7 @@ class JourneyAfterBookingEndToEndIT {
             physiotherapyCase = intakeOfCaseOn(cases, "PHYSICAL_THERAPY");
             primaryCareCase = intakeOfCaseOn(cases, "PRIMARY_CARE_FOLLOW_UP");
             emergencyCase = intakeOfCaseOn(cases, "ER_REFERRAL");
+            overuseStrain = JSON.readTree(OVERUSE_STRAIN_INTAKE);
         }
     }
 
@@ -217,6 +225,7 @@ class JourneyAfterBookingEndToEndIT {
     void an_attended_visit_starts_the_four_weeks_to_reassessment_and_an_er_handoff_is_not_marked_here() {
         Instant visit = soon(Duration.ofSeconds(15));
         String referral = bookedInto("PRIMARY_CARE_FOLLOW_UP", "GP-E2E-C", "Primary care clinic", visit, primaryCareCase);
+        awaitView(referral, view -> visit.toString().equals(view.at("/appointment/start").asText()));
         String appointment = appointmentId(referral);
 
         await().atMost(WAIT).until(() -> Instant.now().isAfter(visit));
@@ -243,9 +252,10 @@ class JourneyAfterBookingEndToEndIT {
     }
 
     @Test
-    void a_red_flag_found_after_booking_frees_the_physiotherapy_slot_and_hands_the_patient_off_to_the_emergency_department() {
-        String referral = bookedInto("PHYSICAL_THERAPY", "PT-E2E-RT", "Physiotherapy clinic", soon(Duration.ofDays(2)),
-                physiotherapyCase);
+    void a_red_flag_found_after_booking_frees_the_slot_and_hands_the_patient_off_to_the_emergency_department() {
+        // Primary care, whose freed slot no other test here waits for (they expect no physiotherapy capacity).
+        String referral = bookedInto("PRIMARY_CARE_FOLLOW_UP", "GP-E2E-RT1", "Primary care clinic",
+                soon(Duration.ofDays(2)), primaryCareCase);
 
         Response unknown = addFindings(referral, "{\"findings\": [\"SADDLE_NUMBNESS\"]}");
         assertThat(unknown.status()).isEqualTo(400);
@@ -262,7 +272,7 @@ class JourneyAfterBookingEndToEndIT {
         assertThat(revision.get("priority").asText()).isEqualTo("stat");
         assertThat(revision.get("rules").get(0).asText()).isEqualTo("R01");
         assertThat(revision.get("applied").asBoolean()).isTrue();
-        assertThat(handedOff.at("/triage/pathway").asText()).as("the first triage stays").isEqualTo("PHYSICAL_THERAPY");
+        assertThat(handedOff.at("/triage/pathway").asText()).as("the first triage stays").isEqualTo("PRIMARY_CARE_FOLLOW_UP");
         assertThat(backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body()
                 .findValuesAsText("status")).containsExactlyInAnyOrder("BOOKED", "CANCELLED");
         backline.awaitTask("clinician", referral, "CallPatientToEmergency");
@@ -276,6 +286,55 @@ class JourneyAfterBookingEndToEndIT {
         log.info("Timeline of the referral re-triaged to the emergency department: {}", cancelled.get("timeline"));
     }
 
+    @Test
+    void a_lower_pain_score_suggests_primary_care_which_waits_until_a_clinician_accepts_it_on_the_task_page() {
+        addSlot("PRIMARY_CARE_FOLLOW_UP", "GP-E2E-RT2", "Primary care clinic", soon(Duration.ofDays(3)));
+        // The physiotherapy slot this frees starts soon, and the test waits for it to start: the other tests here
+        // expect no physiotherapy capacity.
+        Instant physio = soon(Duration.ofSeconds(60));
+        String referral = bookedInto("PHYSICAL_THERAPY", "PT-E2E-RT", "Physiotherapy clinic", physio, overuseStrain);
+        assertThat(view(referral).at("/triage/rules/0").asText()).isEqualTo("R24");
+
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = signedIn(browser, "intake", "frontdesk", "/");
+            driver.get(backline.url("intake", "/referrals/" + referral));
+            driver.findElement(By.cssSelector("details.add-findings summary")).click();
+            driver.findElement(By.id("painScore")).sendKeys("3");
+            driver.findElement(By.id("note")).sendKeys("Pain much better on the phone today");
+            driver.findElement(By.cssSelector("#findings-form button[type=submit]")).click();
+            new WebDriverWait(driver, WAIT).until(d -> {
+                d.navigate().refresh();
+                return !d.findElements(By.id("revision-1")).isEmpty();
+            });
+            assertThat(driver.findElement(By.id("revision-1")).getText())
+                    .contains("Primary care follow-up", "R25", "Waiting for clinician review");
+            browser.screenshot("re-triage-waits-for-review");
+        }
+        JsonNode waiting = view(referral);
+        assertThat(waiting.get("pathway").asText()).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(waiting.at("/triage/revisions/0/applied").asBoolean()).isFalse();
+
+        String review = backline.awaitTask("clinician", referral, "ReviewTriageChange");
+        try (Browser browser = Browser.open()) {
+            WebDriver driver = signedIn(browser, "workflow", "clinician", "/tasks");
+            driver.get(backline.url("workflow", "/tasks/" + review));
+            assertThat(driver.findElement(By.id("proposed-pathway")).getText()).contains("Primary care follow-up", "R25");
+            driver.findElement(By.id("decision-ACCEPT")).click();
+            driver.findElement(By.id("reason")).sendKeys("Strain settling: a GP review is enough");
+            browser.screenshot("review-triage-change");
+            driver.findElement(By.cssSelector("#answer button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/tasks$"));
+        }
+
+        JsonNode moved = awaitView(referral, view -> "Primary care clinic".equals(view.at("/appointment/location").asText()));
+        assertThat(moved.get("pathway").asText()).isEqualTo("PRIMARY_CARE_FOLLOW_UP");
+        assertThat(moved.at("/triage/revisions/0/applied").asBoolean()).isTrue();
+        assertThat(backline.get("scheduling", "/api/appointments?referralId=" + referral, "scheduler").body()
+                .findValuesAsText("status")).containsExactlyInAnyOrder("BOOKED", "CANCELLED");
+        log.info("Timeline of the referral a clinician moved to primary care after new findings: {}", moved.get("timeline"));
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(physio));
+    }
+
     private static Instant soon(Duration ahead) {
         return Instant.now().plus(ahead).truncatedTo(ChronoUnit.SECONDS);
     }
@@ -287,11 +346,14 @@ class JourneyAfterBookingEndToEndIT {
                 .isEqualTo(201);
     }
 
-    /** A referral of this intake, booked into a slot added for it. */
+    /**
+     * A referral of this intake, booked after a slot was added for it: into that slot, or into an earlier one
+     * another test freed.
+     */
     private static String bookedInto(String pathway, String resource, String location, Instant start, JsonNode intake) {
         addSlot(pathway, resource, location, start);
         String referral = submit(intake);
-        awaitView(referral, view -> start.toString().equals(view.at("/appointment/start").asText()));
+        awaitStatus(referral, "SCHEDULED");
         return referral;
     }
 
@@ -311,12 +373,18 @@ class JourneyAfterBookingEndToEndIT {
     }
 
     private static WebDriver signedIn(Browser browser, String user) {
+        return signedIn(browser, "scheduling", user, "/attendance");
+    }
+
+    /** Signed in on the service's form, landed on its first page for the user ({@code landing}). */
+    private static WebDriver signedIn(Browser browser, String service, String user, String landing) {
         WebDriver driver = browser.driver();
-        driver.get(backline.url("scheduling", "/login"));
+        driver.get(backline.url(service, "/login"));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/attendance"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login")
+                && d.getCurrentUrl().contains(landing));
         return driver;
     }
 
