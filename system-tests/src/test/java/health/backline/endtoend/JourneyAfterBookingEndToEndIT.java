@@ -55,6 +55,12 @@ class JourneyAfterBookingEndToEndIT {
              "complaint": {"region": "LUMBAR", "symptomDurationDays": 5, "painScore": 8},
              "findings": ["OVERUSE_OR_HEAVY_LIFTING"]}""";
     private static JsonNode overuseStrain;
+    /** Primary care (R25 alone); twelve weeks of symptoms would make it physiotherapy (R22). */
+    private static final String NO_RED_FLAGS_INTAKE = """
+            {"patient": {"mrn": "E2E-RT-25", "givenName": "Ines", "familyName": "Moreau", "birthDate": "1975-02-11"},
+             "complaint": {"region": "CERVICAL", "symptomDurationDays": 5, "painScore": 4}, "findings": []}""";
+    private static JsonNode noRedFlags;
+    private static JsonNode imagingCase;
 
     private static OwnBrokerAndDatabase brokerAndDatabase;
     private static RunningBackline backline;
@@ -74,6 +80,8 @@ class JourneyAfterBookingEndToEndIT {
             primaryCareCase = intakeOfCaseOn(cases, "PRIMARY_CARE_FOLLOW_UP");
             emergencyCase = intakeOfCaseOn(cases, "ER_REFERRAL");
             overuseStrain = JSON.readTree(OVERUSE_STRAIN_INTAKE);
+            noRedFlags = JSON.readTree(NO_RED_FLAGS_INTAKE);
+            imagingCase = intakeOfCaseOn(cases, "URGENT_IMAGING");
         }
     }
 
@@ -297,13 +305,16 @@ class JourneyAfterBookingEndToEndIT {
 
         try (Browser browser = Browser.open()) {
             WebDriver driver = signedIn(browser, "intake", "frontdesk", "/");
-            driver.get(backline.url("intake", "/referrals/" + referral));
+            String page = backline.url("intake", "/referrals/" + referral);
+            driver.get(page);
             driver.findElement(By.cssSelector("details.add-findings summary")).click();
             driver.findElement(By.id("painScore")).sendKeys("3");
             driver.findElement(By.id("note")).sendKeys("Pain much better on the phone today");
-            driver.findElement(By.cssSelector("#findings-form button[type=submit]")).click();
+            WebElement record = driver.findElement(By.cssSelector("#findings-form button[type=submit]"));
+            record.click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(record));
             new WebDriverWait(driver, WAIT).until(d -> {
-                d.navigate().refresh();
+                d.get(page);
                 return !d.findElements(By.id("revision-1")).isEmpty();
             });
             assertThat(driver.findElement(By.id("revision-1")).getText())
@@ -333,6 +344,39 @@ class JourneyAfterBookingEndToEndIT {
                 .findValuesAsText("status")).containsExactlyInAnyOrder("BOOKED", "CANCELLED");
         log.info("Timeline of the referral a clinician moved to primary care after new findings: {}", moved.get("timeline"));
         await().atMost(WAIT).until(() -> Instant.now().isAfter(physio));
+    }
+
+    @Test
+    void a_clinician_may_keep_the_current_pathway_and_an_emergency_after_imaging_was_booked_reopens_the_referral() {
+        String routine = bookedInto("PRIMARY_CARE_FOLLOW_UP", "GP-E2E-RT3", "Primary care clinic", soon(Duration.ofDays(2)),
+                noRedFlags);
+        assertThat(addFindings(routine, "{\"symptomDurationDays\": 90}").status()).isEqualTo(202);
+        String review = backline.awaitTask("clinician", routine, "ReviewTriageChange");
+        assertThat(backline.post("workflow", "/api/tasks/" + review + "/complete", "clinician",
+                "{\"decision\": \"KEEP_CURRENT\"}", Map.of()).status()).isEqualTo(400);
+        assertThat(backline.post("workflow", "/api/tasks/" + review + "/complete", "clinician",
+                "{\"decision\": \"KEEP_CURRENT\", \"reason\": \"Seen today: a GP review first\"}", Map.of()).status())
+                .isEqualTo(204);
+        awaitNoTasks(routine);
+        JsonNode kept = view(routine);
+        assertThat(kept.get("pathway").asText()).isEqualTo("PRIMARY_CARE_FOLLOW_UP");
+        assertThat(kept.at("/triage/revisions/0/pathway").asText()).isEqualTo("PHYSICAL_THERAPY");
+        assertThat(kept.at("/triage/revisions/0/applied").asBoolean()).isFalse();
+
+        addSlot("URGENT_IMAGING", "MRI-E2E-RT", "Imaging centre", soon(Duration.ofDays(1)));
+        String imaging = submit(imagingCase);
+        String confirm = backline.awaitTask("clinician", imaging, "ReviewImagingReferral");
+        assertThat(backline.post("workflow", "/api/tasks/" + confirm + "/complete", "clinician",
+                "{\"decision\": \"CONFIRM\"}", Map.of()).status()).isEqualTo(204);
+        awaitView(imaging, view -> "MRI-E2E-RT".equals(view.at("/appointment/resource").asText()));
+        assertThat(addFindings(imaging, "{\"findings\": [\"BLADDER_OR_BOWEL_DYSFUNCTION\"]}").status()).isEqualTo(202);
+
+        JsonNode reopened = awaitView(imaging, view -> "Emergency department".equals(view.at("/appointment/location").asText()));
+        assertThat(reopened.get("pathway").asText()).isEqualTo("ER_REFERRAL");
+        assertThat(backline.get("scheduling", "/api/appointments?referralId=" + imaging, "scheduler").body()
+                .findValuesAsText("status")).containsExactlyInAnyOrder("BOOKED", "CANCELLED");
+        backline.awaitTask("clinician", imaging, "CallPatientToEmergency");
+        log.info("Timeline of the imaging referral an emergency reopened: {}", reopened.get("timeline"));
     }
 
     private static Instant soon(Duration ahead) {
