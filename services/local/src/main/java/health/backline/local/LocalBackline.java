@@ -308,9 +308,9 @@ final class LocalBackline {
             return thread;
         });
         try {
-            CompletionService<ServiceProcess> health = new ExecutorCompletionService<>(pool);
+            CompletionService<SupervisedProcess> health = new ExecutorCompletionService<>(pool);
             for (SupervisedService supervised : services) {
-                ServiceProcess service = supervised.process();
+                SupervisedProcess service = supervised.process();
                 health.submit(() -> {
                     Duration upIn = service.awaitHealthy(settings.startupTimeout());
                     out.println(service.name() + " is up (" + Banner.seconds(upIn) + ")");
