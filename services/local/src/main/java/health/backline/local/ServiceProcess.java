@@ -65,6 +65,11 @@ public final class ServiceProcess implements SupervisedProcess, AutoCloseable {
                     environment, logFile);
         }
 
+        /** The same launch under another name: an instance of a service that runs twice ("intake-2"). */
+        public Launch named(String otherName) {
+            return new Launch(otherName, jar, address, port, jvmOptions, args, environment, logFile);
+        }
+
         /** The whole command line: {@code java <jvm options> -jar <jar> --server.port=<port> <args...>}. */
         List<String> command() {
             List<String> command = new ArrayList<>();
