@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster profile under a steady open-loop load through intake's front (30 referrals/s for 3 minutes unless told
- * otherwise): at 30 s the Kafka node that leads {@code referrals.submitted}'s first partition is killed with SIGKILL,
+ * otherwise, after a minute's warm-up at a third of that, drained before the clock starts): at 30 s the Kafka node that leads {@code referrals.submitted}'s first partition is killed with SIGKILL,
  * at 90 s one instance of every service; the launcher brings each back. Afterwards every accepted referral has
  * reached its outcome exactly once, no appointment is doubled, every consumer group has rebalanced onto both instances
  * again, no outbox holds anything and nothing was dead-lettered. The figures (longest stall, recovery, throughput
@@ -57,6 +58,8 @@ class ClusterFaultIT {
 
     private static final double RATE = Double.parseDouble(System.getProperty("backline.cluster-fault.rate", "30"));
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("backline.cluster-fault.seconds", 180));
+    /** Before the clock starts, a third of the rate for a minute: eleven JVMs compile their hot code first. */
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
     private static final Duration KILL_NODE_AT = Duration.ofSeconds(30);
     private static final Duration KILL_INSTANCES_AT = Duration.ofSeconds(90);
     private static final Duration BACK_WITHIN = Duration.ofMinutes(5);
@@ -80,7 +83,7 @@ class ClusterFaultIT {
     static void startTheCluster() throws Exception {
         cluster = LauncherCluster.start(DIRECTORY, Duration.ofMinutes(10));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap()));
-        int referrals = (int) Math.round(RATE * LOAD.toSeconds());
+        int referrals = (int) Math.round(RATE * LOAD.toSeconds() + RATE / 3 * WARM_UP.toSeconds());
         addSlots("PHYSICAL_THERAPY", "PT-CLUSTER", "Physiotherapy clinic", (int) (referrals * 0.3 * SLOT_MARGIN));
         addSlots("PRIMARY_CARE_FOLLOW_UP", "GP-CLUSTER", "Primary care clinic", (int) (referrals * 0.2 * SLOT_MARGIN));
     }
@@ -114,6 +117,9 @@ class ClusterFaultIT {
 
     @Test
     void losing_a_kafka_node_and_an_instance_of_every_service_under_load_loses_and_doubles_nothing() throws Exception {
+        OpenLoopSubmissions.Result warmUp = new OpenLoopSubmissions(cluster.frontUrl(), "WARMUP").run(RATE / 3, WARM_UP);
+        await().atMost(DRAIN_WITHIN).pollInterval(Duration.ofSeconds(2)).until(() -> notThereYet(expectedOf(warmUp)) == 0);
+
         Instant loadStart = Instant.now();
         String loadBefore = loadAverage();
         CompletableFuture<Void> faults = CompletableFuture.runAsync(() -> injectFaults(loadStart));
@@ -122,14 +128,16 @@ class ClusterFaultIT {
                 + loadBefore + " as the load began, " + loadAverage() + " as it ended";
         faults.get(BACK_WITHIN.toMinutes() * 2, TimeUnit.MINUTES);
 
-        assertThat(load.notAccepted()).as("submissions never accepted, even sent again: " + load.refusals()).isZero();
-        assertThat(load.accepted().stream().map(OpenLoopSubmissions.Accepted::id))
+        assertThat(load.notAccepted() + warmUp.notAccepted()).as("submissions never accepted, even sent again: "
+                + load.refusals()).isZero();
+        assertThat(Stream.concat(warmUp.accepted().stream(), load.accepted().stream()).map(OpenLoopSubmissions.Accepted::id))
                 .as("one referral per submission, also when one was sent again").doesNotHaveDuplicates();
-        Map<String, String> expected = load.accepted().stream()
-                .collect(Collectors.toMap(OpenLoopSubmissions.Accepted::id, OpenLoopSubmissions.Accepted::expectedStatus));
+        Map<String, String> expected = new HashMap<>(expectedOf(warmUp));
+        expected.putAll(expectedOf(load));
         await().atMost(DRAIN_WITHIN).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(notThereYet(expected)).as("referrals not at their outcome yet").isZero());
 
+        outcomesThroughTheApi(warmUp.accepted());
         List<ClusterFigures.Outcome> outcomes = outcomesThroughTheApi(load.accepted());
         try (Connection db = cluster.database()) {
             assertThat(count(db, "SELECT count(*) FROM intake.referral")).as("referrals intake holds").isEqualTo(expected.size());
@@ -232,6 +240,11 @@ class ClusterFaultIT {
             }
         }
         return lacking;
+    }
+
+    private static Map<String, String> expectedOf(OpenLoopSubmissions.Result run) {
+        return run.accepted().stream()
+                .collect(Collectors.toMap(OpenLoopSubmissions.Accepted::id, OpenLoopSubmissions.Accepted::expectedStatus));
     }
 
     /** How many referrals intake does not show at their outcome yet, read from its table. */

@@ -86,10 +86,10 @@ final class ClusterFigures {
         line(text, "");
         Gap longest = longestGap(first, last);
         line(text, "Longest stall: %s without an outcome, from %s.", seconds(longest.length()), at(longest.from()));
-        fault(text, "Kafka node " + faults.node(), faults.nodeKilled(), last);
+        fault(text, "Kafka node " + faults.node(), faults.nodeKilled(), earlier(faults.instancesKilled(), faults.loadEnd()), last);
         line(text, "  back in the cluster after %s, every partition in sync again after %s.",
                 since(faults.nodeKilled(), faults.nodeBack()), since(faults.nodeKilled(), faults.nodeInSync()));
-        fault(text, "One instance of every service", faults.instancesKilled(), last);
+        fault(text, "One instance of every service", faults.instancesKilled(), faults.loadEnd(), last);
         line(text, "  all four healthy again after %s; every consumer group with members of both instances again after %s.",
                 since(faults.instancesKilled(), faults.instancesBack()),
                 since(faults.instancesKilled(), faults.groupsRebalanced()));
@@ -102,7 +102,8 @@ final class ClusterFigures {
                 faults.instancesKilled(), faults.instancesBack(), faults.loadEnd(), lastOutcome.plusMillis(1)).sorted().toList();
         List<Window> windows = new ArrayList<>();
         for (int i = 1; i < bounds.size(); i++) {
-            if (bounds.get(i).isAfter(bounds.get(i - 1))) {
+            // Shorter windows (two events at about the same moment) say nothing about a rate.
+            if (Duration.between(bounds.get(i - 1), bounds.get(i)).compareTo(Duration.ofSeconds(1)) >= 0) {
                 windows.add(new Window(bounds.get(i - 1), bounds.get(i)));
             }
         }
@@ -124,13 +125,18 @@ final class ClusterFigures {
         return String.join("; ", state);
     }
 
-    private void fault(StringBuilder text, String what, Instant killed, Instant lastOutcome) {
+    /** {@code nextFault}: where looking for the recovery stops, the next kill or the end of the load. */
+    private void fault(StringBuilder text, String what, Instant killed, Instant nextFault, Instant lastOutcome) {
         Instant minuteAfter = killed.plusSeconds(60);
         Gap stall = longestGap(killed, minuteAfter.isBefore(lastOutcome) ? minuteAfter : lastOutcome);
         double before = rate(new Window(killed.minusSeconds(REFERENCE_SECONDS), killed));
         line(text, "%s killed at %s (outcomes %.1f/s in the %d s before): longest stall in the minute after %s (from %s),"
                 + " recovery %s.", what, at(killed), before, REFERENCE_SECONDS, seconds(stall.length()), at(stall.from()),
-                recovery(killed, before));
+                recovery(killed, before, nextFault));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private double rate(Window window) {
@@ -155,14 +161,15 @@ final class ClusterFigures {
 
     /**
      * From the kill to the end of the last 5-s span with fewer outcomes than 90 % of {@code before}; spans are looked
-     * at while the load is on (after it, the rate falls for want of work) and within the horizon.
+     * at until {@code until} (the next fault, or the load's end: after it, the rate falls for want of work) and
+     * within the horizon.
      */
-    private String recovery(Instant killed, double before) {
+    private String recovery(Instant killed, double before, Instant until) {
         Instant lastLow = null;
         Instant lastLooked = killed;
         for (int second = 0; second < RECOVERY_HORIZON_SECONDS; second++) {
             Window span = new Window(killed.plusSeconds(second), killed.plusSeconds(second + RATE_WINDOW_SECONDS));
-            if (span.to().isAfter(faults.loadEnd())) {
+            if (span.to().isAfter(until)) {
                 break;
             }
             lastLooked = span.to();
@@ -175,7 +182,7 @@ final class ClusterFigures {
         }
         if (lastLow.equals(lastLooked)) {
             return "not before " + (lastLooked.isBefore(killed.plusSeconds(RECOVERY_HORIZON_SECONDS))
-                    ? "the load ended (" + at(faults.loadEnd()) + ")" : RECOVERY_HORIZON_SECONDS + " s had passed");
+                    ? at(until) + " (the next fault or the end of the load)" : RECOVERY_HORIZON_SECONDS + " s had passed");
         }
         return seconds(Duration.between(killed, lastLow));
     }
