@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * <li>longest stall: the longest time, between the first outcome and the last, in which no referral reached its
  *     outcome;</li>
  * <li>recovery: from a kill until the outcome rate over every 5 s is back to 90 % of the rate in the
- *     {@value #REFERENCE_SECONDS} s before the kill (looked for within {@value #RECOVERY_HORIZON_SECONDS} s).</li>
+ *     {@value #REFERENCE_SECONDS} s before the kill, or of the offered rate if that was higher (a backlog being worked
+ *     off), looked for until the next fault or the end of the load, within {@value #RECOVERY_HORIZON_SECONDS} s.</li>
  * </ul>
  */
 final class ClusterFigures {
@@ -86,10 +87,11 @@ final class ClusterFigures {
         line(text, "");
         Gap longest = longestGap(first, last);
         line(text, "Longest stall: %s without an outcome, from %s.", seconds(longest.length()), at(longest.from()));
-        fault(text, "Kafka node " + faults.node(), faults.nodeKilled(), earlier(faults.instancesKilled(), faults.loadEnd()), last);
+        fault(text, "Kafka node " + faults.node(), faults.nodeKilled(), earlier(faults.instancesKilled(), faults.loadEnd()),
+                last, offeredRate);
         line(text, "  back in the cluster after %s, every partition in sync again after %s.",
                 since(faults.nodeKilled(), faults.nodeBack()), since(faults.nodeKilled(), faults.nodeInSync()));
-        fault(text, "One instance of every service", faults.instancesKilled(), faults.loadEnd(), last);
+        fault(text, "One instance of every service", faults.instancesKilled(), faults.loadEnd(), last, offeredRate);
         line(text, "  all four healthy again after %s; every consumer group with members of both instances again after %s.",
                 since(faults.instancesKilled(), faults.instancesBack()),
                 since(faults.instancesKilled(), faults.groupsRebalanced()));
@@ -126,13 +128,14 @@ final class ClusterFigures {
     }
 
     /** {@code nextFault}: where looking for the recovery stops, the next kill or the end of the load. */
-    private void fault(StringBuilder text, String what, Instant killed, Instant nextFault, Instant lastOutcome) {
+    private void fault(StringBuilder text, String what, Instant killed, Instant nextFault, Instant lastOutcome,
+                       double offeredRate) {
         Instant minuteAfter = killed.plusSeconds(60);
         Gap stall = longestGap(killed, minuteAfter.isBefore(lastOutcome) ? minuteAfter : lastOutcome);
         double before = rate(new Window(killed.minusSeconds(REFERENCE_SECONDS), killed));
         line(text, "%s killed at %s (outcomes %.1f/s in the %d s before): longest stall in the minute after %s (from %s),"
                 + " recovery %s.", what, at(killed), before, REFERENCE_SECONDS, seconds(stall.length()), at(stall.from()),
-                recovery(killed, before, nextFault));
+                recovery(killed, Math.min(before, offeredRate), nextFault));
     }
 
     private static Instant earlier(Instant a, Instant b) {
@@ -160,11 +163,11 @@ final class ClusterFigures {
     }
 
     /**
-     * From the kill to the end of the last 5-s span with fewer outcomes than 90 % of {@code before}; spans are looked
+     * From the kill to the end of the last 5-s span with fewer outcomes than 90 % of {@code reference}; spans are looked
      * at until {@code until} (the next fault, or the load's end: after it, the rate falls for want of work) and
      * within the horizon.
      */
-    private String recovery(Instant killed, double before, Instant until) {
+    private String recovery(Instant killed, double reference, Instant until) {
         Instant lastLow = null;
         Instant lastLooked = killed;
         for (int second = 0; second < RECOVERY_HORIZON_SECONDS; second++) {
@@ -173,7 +176,7 @@ final class ClusterFigures {
                 break;
             }
             lastLooked = span.to();
-            if (rate(span) < 0.9 * before) {
+            if (rate(span) < 0.9 * reference) {
                 lastLow = span.to();
             }
         }

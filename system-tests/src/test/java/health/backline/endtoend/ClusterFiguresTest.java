@@ -64,4 +64,23 @@ class ClusterFiguresTest {
                 .contains("Kafka node 1 killed at 30.0 s (outcomes 10.0/s in the 20 s before)", "recovery not before"
                         + " 40.0 s (the next fault or the end of the load).");
     }
+
+    @Test
+    void a_backlog_worked_off_before_a_kill_does_not_raise_the_rate_a_recovery_must_reach() {
+        List<ClusterFigures.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            double due = i / 10.0;
+            // Nothing reaches its outcome from 31 s to 70 s; then the backlog goes at twice the offered rate until
+            // 90 s, when the kill comes, and at the offered rate after it.
+            double reached = due < 30 ? due + 1 : due < 70 ? 70 + (due - 30) / 2 : due + 20;
+            outcomes.add(new ClusterFigures.Outcome(at(due), at(due), at(reached)));
+        }
+        ClusterFigures.Faults faults = new ClusterFigures.Faults(at(0), at(120), "3", at(10), at(12), at(13), at(90),
+                at(95), at(96));
+        OpenLoopSubmissions.Result load = new OpenLoopSubmissions.Result(List.of(), 0, Map.of(), at(0), at(120), 10.0);
+
+        assertThat(new ClusterFigures(faults, outcomes).report(10, load, "2 cores"))
+                .contains("One instance of every service killed at 90.0 s (outcomes 20.0/s in the 20 s before)",
+                        "recovery 0 s (the outcome rate never fell below 90 % of before)");
+    }
 }
