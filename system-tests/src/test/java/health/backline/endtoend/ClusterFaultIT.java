@@ -44,8 +44,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster profile under a steady open-loop load through intake's front (30 referrals/s for 3 minutes unless told
- * otherwise, after a minute's warm-up at a third of that, drained before the clock starts): at 30 s the Kafka node that leads {@code referrals.submitted}'s first partition is killed with SIGKILL,
- * at 90 s one instance of every service; the launcher brings each back. Afterwards every accepted referral has
+ * otherwise, after a minute's warm-up at a third of that, drained before the clock starts): at 30 s the Kafka node
+ * that leads {@code referrals.submitted}'s first partition is killed with SIGKILL, at 90 s one instance of every
+ * service; the launcher brings each back. Afterwards every accepted referral has
  * reached its outcome exactly once, no appointment is doubled, every consumer group has rebalanced onto both instances
  * again, no outbox holds anything and nothing was dead-lettered. The figures (longest stall, recovery, throughput
  * before, during and after) are printed and written to {@code target/cluster-fault/figures.md}.
@@ -300,8 +301,8 @@ class ClusterFaultIT {
     }
 
     private ClusterFigures.Faults faultsOf(OpenLoopSubmissions.Result load) {
-        return new ClusterFigures.Faults(load.start(), load.end(), String.valueOf(killedNode), events.get("nodeKilled"), events.get("nodeBack"),
-                events.get("nodeInSync"), events.get("instancesKilled"), events.get("instancesBack"),
+        return new ClusterFigures.Faults(load.start(), load.end(), String.valueOf(killedNode), events.get("nodeKilled"),
+                events.get("nodeBack"), events.get("nodeInSync"), events.get("instancesKilled"), events.get("instancesBack"),
                 events.get("groupsRebalanced"));
     }
 

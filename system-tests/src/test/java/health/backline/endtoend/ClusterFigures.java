@@ -181,7 +181,8 @@ final class ClusterFigures {
             }
         }
         if (lastLow == null) {
-            return lastLooked.equals(killed) ? "- (the load ended first)" : "0 s (the outcome rate never fell below 90 % of before)";
+            return lastLooked.equals(killed) ? "- (the load ended first)"
+                    : "0 s (the outcome rate never fell below 90 % of before)";
         }
         if (lastLow.equals(lastLooked)) {
             return "not before " + (lastLooked.isBefore(killed.plusSeconds(RECOVERY_HORIZON_SECONDS))

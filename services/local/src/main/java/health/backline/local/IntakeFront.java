@@ -198,7 +198,8 @@ final class IntakeFront implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD") || status == 204 || status == 304;
+        boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD") || status == 204
+                || status == 304;
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
         if (!noBody) {
             exchange.getResponseBody().write(body);

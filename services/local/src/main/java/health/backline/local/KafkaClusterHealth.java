@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +36,7 @@ record KafkaClusterHealth(Set<Integer> brokers, int activeController, int partit
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs))) {
             Set<Integer> brokers = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).stream()
-                    .map(Node::id).collect(Collectors.toCollection(java.util.TreeSet::new));
+                    .map(Node::id).collect(Collectors.toCollection(TreeSet::new));
             QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(timeoutMs, TimeUnit.MILLISECONDS);
             Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
                     .get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -54,7 +55,8 @@ record KafkaClusterHealth(Set<Integer> brokers, int activeController, int partit
         partitions.stream().filter(partition -> partition.leader() != null)
                 .forEach(partition -> leaders.merge(partition.leader().id(), 1, Integer::sum));
         return new KafkaClusterHealth(brokers, activeController, partitions.size(),
-                (int) partitions.stream().filter(partition -> partition.isr().size() < partition.replicas().size()).count(),
+                (int) partitions.stream()
+                        .filter(partition -> partition.isr().size() < partition.replicas().size()).count(),
                 (int) partitions.stream().filter(partition -> partition.leader() == null).count(), leaders);
     }
 

@@ -60,6 +60,7 @@ final class LocalBackline {
     private final List<SupervisedService> services = new CopyOnWriteArrayList<>();
     /** A thread per process it supervises: a restart holds its thread until the process is healthy again. */
     private final ScheduledExecutorService restarts;
+
     LocalBackline(LocalSettings settings, Path servicesDirectory, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.servicesDirectory = servicesDirectory;

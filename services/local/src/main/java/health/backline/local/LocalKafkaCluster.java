@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,7 +55,7 @@ final class LocalKafkaCluster implements BacklineKafka {
             throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(directory);
-        Map<KafkaNodeAddress, KafkaConfig> configs = new TreeMap<>((a, b) -> Integer.compare(a.id(), b.id()));
+        Map<KafkaNodeAddress, KafkaConfig> configs = new LinkedHashMap<>();
         for (KafkaNodeAddress node : addresses) {
             configs.put(node, new KafkaConfig(nodeProperties(logDirectory(directory, node), bindAddress, node, addresses),
                     false));

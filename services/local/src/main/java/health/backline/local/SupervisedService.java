@@ -9,9 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service (or, in the cluster, a Kafka node) the launcher keeps up: once it has been healthy, a crash, a {@code kill -9} or an out-of-memory exit
- * restarts it after the {@link RestartPolicy}'s wait, until the policy gives up. Each exit and restart is
- * printed with the exit code and the log; every change of state is passed on (the status file).
+ * A service (or, in the cluster, a Kafka node) the launcher keeps up: once it has been healthy, a crash, a
+ * {@code kill -9} or an out-of-memory exit restarts it after the {@link RestartPolicy}'s wait, until the policy gives
+ * up. Each exit and restart is printed with the exit code and the log; every change of state is passed on (the status
+ * file).
  */
 final class SupervisedService {
 
