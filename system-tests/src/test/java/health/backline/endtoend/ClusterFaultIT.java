@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.backline.events.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +32,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -51,7 +55,7 @@ import org.junit.jupiter.api.Test;
  * again, no outbox holds anything and nothing was dead-lettered. The figures (longest stall, recovery, throughput
  * before, during and after) are printed and written to {@code target/cluster-fault/figures.md}.
  *
- * <p>Not part of {@code mvn verify}: it takes about a quarter of an hour on its own. {@code .ci/cluster-fault-test}
+ * <p>Not part of {@code mvn verify}: it takes 7-13 minutes on its own. {@code .ci/cluster-fault-test}
  * runs it (ADR 26).
  */
 @Tag("cluster-fault")
@@ -114,6 +118,27 @@ class ClusterFaultIT {
             cluster.close();
             System.out.println("[cluster-fault] launcher output and logs: " + DIRECTORY.toAbsolutePath());
         }
+    }
+
+    /**
+     * As the services created them (backline.kafka.replicas, min-insync-replicas): min.insync.replicas set on the topic
+     * itself, not only the brokers' default.
+     */
+    @Test
+    void every_topic_of_the_contract_has_three_copies_of_which_two_must_have_a_write() throws Exception {
+        List<String> topics = Topics.ALL.stream().flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic))).toList();
+        for (TopicDescription topic : describe(topics)) {
+            assertThat(topic.partitions()).as(topic.name()).allSatisfy(partition ->
+                    assertThat(partition.replicas()).hasSize(3));
+        }
+        Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList()).all().get(30, TimeUnit.SECONDS);
+        configs.forEach((topic, config) -> {
+            ConfigEntry minInsync = config.get("min.insync.replicas");
+            assertThat(minInsync.value()).as(topic.name()).isEqualTo("2");
+            assertThat(minInsync.source()).as(topic.name()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        });
+        assertThat(configs).hasSize(topics.size());
     }
 
     @Test
