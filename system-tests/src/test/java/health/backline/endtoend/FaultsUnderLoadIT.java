@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.backline.endtoend.RunningBackline.Response;
-import health.backline.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,14 +51,8 @@ class FaultsUnderLoadIT {
         addSlots("PRIMARY_CARE_FOLLOW_UP", "GP-FAULTS", "Primary care clinic");
     }
 
-    /** Half-hour slots from two hours from now, 48 a day per resource: inside every pathway's booking window. */
     private static void addSlots(String pathway, String resourcePrefix, String location) {
-        Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(2));
-        for (int n = 0; n < EXTRA_SLOTS; n++) {
-            Instant start = first.plus(Duration.ofMinutes(30L * (n % 48)));
-            String slot = """
-                    {"pathway": "%s", "resource": "%s-%d", "location": "%s", "start": "%s", "end": "%s"}"""
-                    .formatted(pathway, resourcePrefix, n / 48, location, start, start.plus(Duration.ofMinutes(30)));
+        for (String slot : GeneratedSlots.bodies(pathway, resourcePrefix, location, EXTRA_SLOTS)) {
             assertThat(backline.post("scheduling", "/api/slots", "scheduler", slot, Map.of()).status()).isEqualTo(201);
         }
     }
@@ -108,7 +97,7 @@ class FaultsUnderLoadIT {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
                 assertThat(unfinished(pending)).as("referrals not yet where they should be").isEmpty());
         assertNothingDoubled();
-        assertThat(deadLetters()).as("records in dead-letter topics").isZero();
+        assertThat(DeadLetters.count(brokerAndDatabase.bootstrapServers())).as("records in dead-letter topics").isZero();
     }
 
     /**
@@ -166,24 +155,6 @@ class FaultsUnderLoadIT {
             backline.get("intake", "/api/referrals/" + id, "frontdesk").body().get("timeline")
                     .forEach(entry -> statuses.add(entry.get("status").asText()));
             assertThat(statuses).as("timeline of " + id).doesNotHaveDuplicates();
-        }
-    }
-
-    /** Records in every dead-letter topic of the services' broker. */
-    private static long deadLetters() {
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokerAndDatabase.bootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            long records = 0;
-            for (String topic : Topics.ALL) {
-                List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetterOf(topic)).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-                Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-                for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(partitions).entrySet()) {
-                    records += end.getValue() - begin.get(end.getKey());
-                }
-            }
-            return records;
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The few lines printed once everything is up: where to go, who to log in as, where the logs are. */
 final class Banner {
@@ -42,11 +43,18 @@ final class Banner {
         for (ServiceCatalog.Service service : services) {
             String title = capitalised(service.name());
             for (Page page : PAGES.getOrDefault(service.name(), List.of(new Page("", "/")))) {
-                row(text, title, page.label(), "http://" + settings.host() + ":" + settings.portOf(service) + page.path());
+                row(text, title, page.label(), "http://" + settings.host() + ":" + settings.entryPortOf(service) + page.path());
                 title = "";
             }
+            if (settings.cluster()) {
+                row(text, "", service.equals(ServiceCatalog.INTAKE) ? "instances (front)" : "instances",
+                        settings.instancesOf(service).stream().map(instance -> settings.host() + ":" + instance.port())
+                                .collect(Collectors.joining(", ")));
+            }
         }
-        row(text, "Kafka", "", kafkaBootstrap);
+        row(text, "Kafka", settings.cluster() ? ClusterProfile.NODES + " nodes" : "", kafkaBootstrap
+                + (settings.cluster() ? "  (topics: " + ClusterProfile.REPLICATION_FACTOR + " copies, min.insync.replicas "
+                + ClusterProfile.MIN_INSYNC_REPLICAS + ")" : ""));
         row(text, "PostgreSQL", "", jdbcUrl + "  (user backline, password in " + databasePasswords + ")");
         if (!services.isEmpty()) {
             text.append("\n  Users          password       role\n");

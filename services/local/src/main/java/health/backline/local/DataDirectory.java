@@ -102,6 +102,11 @@ public final class DataDirectory {
         return root.resolve("kafka");
     }
 
+    /** The cluster profile's Kafka nodes (beside the single broker's, which it leaves alone). */
+    public Path kafkaCluster() {
+        return root.resolve("kafka-cluster");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }

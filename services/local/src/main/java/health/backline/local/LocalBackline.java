@@ -2,6 +2,7 @@ package health.backline.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * The whole local Backline: checks, then PostgreSQL, Kafka and the services in that order, and stops them in
- * the reverse order (services, Kafka, PostgreSQL) from a shutdown hook, whether start-up finished or not.
+ * the reverse order (services, Kafka, PostgreSQL) from a shutdown hook, whether start-up finished or not. With
+ * {@code --cluster} ({@link ClusterProfile}) Kafka is three nodes, every service runs twice and intake's front comes
+ * last (and stops first).
  */
 final class LocalBackline {
 
@@ -51,21 +54,25 @@ final class LocalBackline {
     private volatile StatusFile statusFile;
     private volatile DatabasePasswords passwords;
     private volatile LocalPostgres postgres;
-    private volatile LocalKafka kafka;
+    private volatile BacklineKafka kafka;
+    private volatile IntakeFront front;
     private final long startedAtMillis = System.currentTimeMillis();
     private final List<SupervisedService> services = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService restarts = Executors.newScheduledThreadPool(ServiceCatalog.ALL.size(),
-            runnable -> {
-                Thread thread = new Thread(runnable, "backline-restart");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** A thread per process it supervises: a restart holds its thread until the process is healthy again. */
+    private final ScheduledExecutorService restarts;
 
     LocalBackline(LocalSettings settings, Path servicesDirectory, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.servicesDirectory = servicesDirectory;
         this.out = out;
         this.err = err;
+        int supervised = settings.kafkaNodes().size() + ServiceCatalog.ALL.stream()
+                .mapToInt(service -> settings.instancesOf(service).size()).sum();
+        this.restarts = Executors.newScheduledThreadPool(supervised, runnable -> {
+            Thread thread = new Thread(runnable, "backline-restart");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts everything and prints the banner; registers the shutdown hook that stops it all. */
@@ -81,7 +88,7 @@ final class LocalBackline {
 
         startPostgresAndKafka(data);
         startServices(toStart, data);
-        awaitHealthy();
+        startFront(toStart);
 
         out.print(Banner.render(Duration.ofNanos(System.nanoTime() - started), settings,
                 toStart, kafka.bootstrapServers(), postgres.jdbcUrl(ServiceDatabase.NAME), data.logs(), data.databasePasswords()));
@@ -133,7 +140,9 @@ final class LocalBackline {
     private void refuseLeftovers() throws StartupException {
         List<String> problems = new ArrayList<>();
         for (StatusFile.Part part : new StatusFile(settings.dataDirectory()).stillRunning()) {
-            if (part.name().equals(StatusFile.LAUNCHER) || part.name().equals(KAFKA)) {
+            // In the launcher's own JVM, which has gone: a live pid of theirs is another process's.
+            if (part.name().equals(StatusFile.LAUNCHER) || part.name().equals(KAFKA)
+                    || part.name().equals(ClusterProfile.FRONT)) {
                 continue;
             }
             problems.add(part.name() + " from an earlier run still runs (pid " + part.pid() + "): stop it with `kill "
@@ -182,13 +191,14 @@ final class LocalBackline {
     /** PostgreSQL and Kafka need nothing of each other: they start side by side. */
     private void startPostgresAndKafka(DataDirectory data) throws StartupException, InterruptedException {
         out.println("Starting PostgreSQL on " + settings.host() + ":" + settings.postgresPort() + " and Kafka on "
-                + settings.host() + ":" + settings.kafkaPort() + " ...");
+                + settings.host() + ":" + settings.kafkaPort() + (settings.cluster() ? " (" + ClusterProfile.NODES
+                + " nodes, ports " + settings.kafkaNodes().stream().map(node -> String.valueOf(node.port()))
+                .collect(Collectors.joining(", ")) + ")" : "") + " ...");
         ExecutorService beside = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "kafka-start"));
         starting.lock();
         try {
             requireNotStopping();
-            Future<LocalKafka> kafkaStarted = beside.submit(() -> LocalKafka.start(data.kafka(), settings.bindAddress(),
-                    settings.kafkaPort(), settings.kafkaControllerPort()));
+            Future<BacklineKafka> kafkaStarted = beside.submit(() -> startKafka(data));
             try {
                 startPostgres(data);
             } finally {
@@ -202,7 +212,20 @@ final class LocalBackline {
         out.println("PostgreSQL ready in " + Banner.seconds(postgres.startupTime()));
         out.println("Kafka ready in " + Banner.seconds(kafka.startupTime()) + " (cluster " + kafka.clusterId()
                 + (kafka.formattedStorage() ? ", new storage)" : ", existing storage)"));
+        kafka.supervise();
         publishStatus();
+    }
+
+    private BacklineKafka startKafka(DataDirectory data) throws Exception {
+        if (settings.cluster()) {
+            return LocalKafkaCluster.start(data.kafkaCluster(), settings.bindAddress(), settings.kafkaNodes(),
+                    data.logs(), settings.startupTimeout(), this::supervised);
+        }
+        return LocalKafka.start(data.kafka(), settings.bindAddress(), settings.kafkaPort(), settings.kafkaControllerPort());
+    }
+
+    private SupervisedService supervised(SupervisedProcess process) {
+        return new SupervisedService(process, restarts, settings.startupTimeout(), out, err, this::publishStatus);
     }
 
     private void startPostgres(DataDirectory data) throws StartupException {
@@ -217,7 +240,7 @@ final class LocalBackline {
         }
     }
 
-    private LocalKafka awaitKafka(Future<LocalKafka> kafkaStarted) throws StartupException, InterruptedException {
+    private BacklineKafka awaitKafka(Future<BacklineKafka> kafkaStarted) throws StartupException, InterruptedException {
         try {
             return kafkaStarted.get();
         } catch (ExecutionException e) {
@@ -226,35 +249,77 @@ final class LocalBackline {
         }
     }
 
-    private void startServices(List<ServiceCatalog.Service> toStart, DataDirectory data) throws StartupException {
-        for (ServiceCatalog.Service service : toStart) {
-            starting.lock();
-            try {
-                requireNotStopping();
-                ServiceProcess process = ServiceProcess.start(launchOf(service, data));
-                services.add(new SupervisedService(process, restarts, settings.startupTimeout(), out, err,
-                        this::publishStatus));
-                out.println("Starting " + service.name() + " on port " + process.port() + " (pid " + process.pid()
-                        + ", heap " + settings.heapOf(service)
-                        + (ClassArchive.of(servicesDirectory, service).isUsable() ? ", class data archive)" : ")"));
-            } catch (IOException e) {
-                throw new StartupException(service.name() + " did not start: " + e.getMessage());
-            } finally {
-                starting.unlock();
+    /**
+     * The services' JVMs, in waves: the only instance of each; or in the cluster the first instance of each, and once
+     * those are healthy the second. On a new database the first instance of a service makes its tables (Flyway, and
+     * Camunda's own schema update, which two engines at once would race for).
+     */
+    private void startServices(List<ServiceCatalog.Service> toStart, DataDirectory data)
+            throws StartupException, InterruptedException {
+        int waves = toStart.isEmpty() ? 0 : settings.instancesOf(toStart.get(0)).size();
+        for (int wave = 0; wave < waves; wave++) {
+            List<SupervisedService> started = new ArrayList<>();
+            for (ServiceCatalog.Service service : toStart) {
+                started.add(startInstance(settings.instancesOf(service).get(wave), data));
             }
+            publishStatus();
+            awaitHealthy(started);
         }
-        publishStatus();
     }
 
-    private ServiceProcess.Launch launchOf(ServiceCatalog.Service service, DataDirectory data) {
+    private SupervisedService startInstance(ServiceInstance instance, DataDirectory data) throws StartupException {
+        starting.lock();
+        try {
+            requireNotStopping();
+            ServiceProcess process = ServiceProcess.start(launchOf(instance, data));
+            SupervisedService supervised = supervised(process);
+            services.add(supervised);
+            out.println("Starting " + instance.name() + " on port " + process.port() + " (pid " + process.pid()
+                    + ", heap " + settings.heapOf(instance.service())
+                    + (ClassArchive.of(servicesDirectory, instance.service()).isUsable() ? ", class data archive)" : ")"));
+            return supervised;
+        } catch (IOException e) {
+            throw new StartupException(instance.name() + " did not start: " + e.getMessage());
+        } finally {
+            starting.unlock();
+        }
+    }
+
+    private ServiceProcess.Launch launchOf(ServiceInstance instance, DataDirectory data) {
+        ServiceCatalog.Service service = instance.service();
         ServiceConnections connections = new ServiceConnections(kafka.bootstrapServers(), settings.host(),
                 postgres.port(), service, passwords);
         List<String> arguments = new ArrayList<>(connections.arguments());
         arguments.add("--backline.intake.url=" + urlOf(ServiceCatalog.INTAKE));
         arguments.add("--backline.scheduling.url=" + urlOf(ServiceCatalog.SCHEDULING));
-        return ServiceProcess.Launch.of(service, servicesDirectory, settings.bindAddress(), settings.portOf(service),
+        if (settings.cluster()) {
+            arguments.addAll(ClusterProfile.serviceArguments(instance));
+        }
+        return ServiceProcess.Launch.of(service, servicesDirectory, settings.bindAddress(), instance.port(),
                 settings.heapOf(service), arguments, connections.environment(),
-                data.logs().resolve(service.name() + ".log"));
+                data.logs().resolve(instance.name() + ".log")).named(instance.name());
+    }
+
+    /** In the cluster, once intake's instances are healthy: the one address that hands requests to them in turn. */
+    private void startFront(List<ServiceCatalog.Service> toStart) throws StartupException {
+        if (!settings.cluster() || !toStart.contains(ServiceCatalog.INTAKE)) {
+            return;
+        }
+        starting.lock();
+        try {
+            requireNotStopping();
+            List<URI> instances = settings.instancesOf(ServiceCatalog.INTAKE).stream()
+                    .map(instance -> URI.create("http://" + settings.host() + ":" + instance.port())).toList();
+            front = IntakeFront.start(settings.bindAddress(), settings.portOf(ServiceCatalog.INTAKE), instances);
+            out.println("Intake's front on port " + front.port() + " hands requests to " + instances.size()
+                    + " instances in turn");
+        } catch (IOException e) {
+            throw new StartupException("Intake's front did not start on port " + settings.portOf(ServiceCatalog.INTAKE)
+                    + ": " + e.getMessage());
+        } finally {
+            starting.unlock();
+        }
+        publishStatus();
     }
 
     /**
@@ -262,7 +327,7 @@ final class LocalBackline {
      * the workflow's scheduler queue to scheduling's slot-issue list.
      */
     private String urlOf(ServiceCatalog.Service service) {
-        return "http://" + settings.host() + ":" + settings.portOf(service);
+        return "http://" + settings.host() + ":" + settings.entryPortOf(service);
     }
 
     /** Writes what runs, and how it is doing, to the status file ({@code status} reads it). */
@@ -283,41 +348,45 @@ final class LocalBackline {
                     POSTGRES, StatusFile.State.UP, pid, POSTGRES, database.port(), startedAtMillis, 0,
                     settings.logDirectory().resolve("postgres.log").toString())));
         }
-        if (kafka != null) {
-            // Kafka runs in this JVM and logs to the launcher's console.
-            parts.add(new StatusFile.Part(KAFKA, StatusFile.State.UP, self, "java", kafka.port(), startedAtMillis, 0,
-                    ""));
+        BacklineKafka brokers = kafka;
+        if (brokers != null) {
+            parts.addAll(brokers.statusParts(startedAtMillis));
         }
         for (SupervisedService service : services) {
             parts.add(service.part());
         }
+        if (front != null) {
+            parts.add(new StatusFile.Part(ClusterProfile.FRONT, StatusFile.State.UP, self, "java", front.port(),
+                    startedAtMillis, 0, ""));
+        }
         try {
-            file.write(parts);
+            file.write(new StatusFile.Snapshot(parts, settings.cluster() && brokers != null
+                    ? brokers.bootstrapServers() : null));
         } catch (IOException e) {
             err.println("Could not record the state of Backline in " + file.path() + ": " + e.getMessage());
         }
     }
 
-    private void awaitHealthy() throws StartupException, InterruptedException {
-        if (services.isEmpty()) {
+    private void awaitHealthy(List<SupervisedService> started) throws StartupException, InterruptedException {
+        if (started.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(services.size(), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(started.size(), runnable -> {
             Thread thread = new Thread(runnable, "backline-health");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletionService<ServiceProcess> health = new ExecutorCompletionService<>(pool);
-            for (SupervisedService supervised : services) {
-                ServiceProcess service = supervised.process();
+            CompletionService<SupervisedProcess> health = new ExecutorCompletionService<>(pool);
+            for (SupervisedService supervised : started) {
+                SupervisedProcess service = supervised.process();
                 health.submit(() -> {
                     Duration upIn = service.awaitHealthy(settings.startupTimeout());
                     out.println(service.name() + " is up (" + Banner.seconds(upIn) + ")");
                     return service;
                 });
             }
-            for (int i = 0; i < services.size(); i++) {
+            for (int i = 0; i < started.size(); i++) {
                 try {
                     health.take().get();
                 } catch (ExecutionException e) {
@@ -370,6 +439,9 @@ final class LocalBackline {
             out.println();
             out.println("Stopping Backline ...");
             long begin = System.nanoTime();
+            if (front != null) {
+                front.close();
+            }
             stopServices();
             String servicesTook = Banner.seconds(Duration.ofNanos(System.nanoTime() - begin));
             if (!services.isEmpty()) {

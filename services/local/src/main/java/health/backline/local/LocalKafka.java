@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -28,7 +29,7 @@ import java.util.Properties;
  * (Kafka's own {@link Formatter}); that writes {@code meta.properties} with the cluster id and node id. Later
  * starts find {@code meta.properties} and leave the storage alone, so the cluster id stays the same.
  */
-public final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements BacklineKafka {
 
     /** The controller listens here always: no one but this broker talks to it. */
     static final String CONTROLLER_HOST = BindAddress.LOOPBACK;
@@ -145,7 +146,7 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /** What {@code kafka-storage.sh format --cluster-id <id> --config <config>} does, for this configuration. */
-    private static void format(KafkaConfig config, Path logDirectory, String clusterId) throws Exception {
+    static void format(KafkaConfig config, Path logDirectory, String clusterId) throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(config.nodeId())
@@ -182,6 +183,7 @@ public final class LocalKafka implements AutoCloseable {
         });
     }
 
+    @Override
     public String bootstrapServers() {
         return host + ":" + port;
     }
@@ -190,6 +192,7 @@ public final class LocalKafka implements AutoCloseable {
         return port;
     }
 
+    @Override
     public String clusterId() {
         return clusterId;
     }
@@ -199,13 +202,22 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /** Whether this start formatted the storage (true only the first time). */
+    @Override
     public boolean formattedStorage() {
         return formatted;
     }
 
     /** From the call to {@link #start} to a broker serving clients (includes formatting on first use). */
+    @Override
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** One row: the broker runs in this JVM and logs to the launcher's console. */
+    @Override
+    public List<StatusFile.Part> statusParts(long startedAtMillis) {
+        return List.of(new StatusFile.Part(LocalBackline.KAFKA, StatusFile.State.UP, ProcessHandle.current().pid(),
+                "java", port, startedAtMillis, 0, ""));
     }
 
     /** Stops the broker and controller and waits until their threads are gone. */

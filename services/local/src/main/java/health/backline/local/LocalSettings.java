@@ -24,6 +24,7 @@ public record LocalSettings(
         Path dataDirectory,
         boolean fresh,
         boolean startServices,
+        boolean cluster,
         int postgresPort,
         int kafkaPort,
         int kafkaControllerPort,
@@ -50,6 +51,7 @@ public record LocalSettings(
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+    private static final int MAX_PORT = 65535;
 
     /** A setting or argument the launcher cannot use; the message says which and why. */
     public static final class InvalidSettingException extends RuntimeException {
@@ -65,6 +67,22 @@ public record LocalSettings(
 
     public int portOf(ServiceCatalog.Service service) {
         return servicePorts.get(service.name());
+    }
+
+    /** The JVMs of a service: one on its port; in the cluster profile two, on ports of their own. */
+    List<ServiceInstance> instancesOf(ServiceCatalog.Service service) {
+        return cluster ? ClusterProfile.instancesOf(service, portOf(service))
+                : List.of(new ServiceInstance(service, ServiceInstance.ALONE, portOf(service)));
+    }
+
+    /** The cluster profile's Kafka nodes; none without it. */
+    List<KafkaNodeAddress> kafkaNodes() {
+        return cluster ? ClusterProfile.nodes(kafkaPort, kafkaControllerPort) : List.of();
+    }
+
+    /** Where users reach a service: its port; in the cluster, intake's front there and the others' first instance. */
+    int entryPortOf(ServiceCatalog.Service service) {
+        return cluster && !service.equals(ServiceCatalog.INTAKE) ? instancesOf(service).get(0).port() : portOf(service);
     }
 
     public String heapOf(ServiceCatalog.Service service) {
@@ -95,6 +113,7 @@ public record LocalSettings(
         String dataDir = null;
         boolean fresh = false;
         boolean startServices = true;
+        boolean cluster = false;
         boolean help = false;
         boolean status = false;
         for (int i = 0; i < args.size(); i++) {
@@ -103,6 +122,8 @@ public record LocalSettings(
                 fresh = true;
             } else if (arg.equals("--no-services")) {
                 startServices = false;
+            } else if (arg.equals("--cluster")) {
+                cluster = true;
             } else if (arg.equals("status") || arg.equals("--status")) {
                 status = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
@@ -136,6 +157,7 @@ public record LocalSettings(
                 Path.of(dataDir).toAbsolutePath().normalize(),
                 fresh,
                 startServices,
+                cluster,
                 sources.port(POSTGRES_PORT, DEFAULT_POSTGRES_PORT),
                 sources.port(KAFKA_PORT, DEFAULT_KAFKA_PORT),
                 sources.port(KAFKA_CONTROLLER_PORT, DEFAULT_KAFKA_CONTROLLER_PORT),
@@ -154,10 +176,22 @@ public record LocalSettings(
     public List<PortCheck.PortUse> portUses(List<ServiceCatalog.Service> services) {
         List<PortCheck.PortUse> uses = new ArrayList<>();
         uses.add(new PortCheck.PortUse(postgresPort, "PostgreSQL", POSTGRES_PORT));
-        uses.add(new PortCheck.PortUse(kafkaPort, "Kafka", KAFKA_PORT));
-        uses.add(new PortCheck.PortUse(kafkaControllerPort, "Kafka controller", KAFKA_CONTROLLER_PORT));
+        if (cluster) {
+            for (KafkaNodeAddress node : kafkaNodes()) {
+                uses.add(new PortCheck.PortUse(node.port(), "Kafka node " + node.id(), KAFKA_PORT));
+                uses.add(new PortCheck.PortUse(node.controllerPort(), "Kafka controller " + node.id(), KAFKA_CONTROLLER_PORT));
+            }
+        } else {
+            uses.add(new PortCheck.PortUse(kafkaPort, "Kafka", KAFKA_PORT));
+            uses.add(new PortCheck.PortUse(kafkaControllerPort, "Kafka controller", KAFKA_CONTROLLER_PORT));
+        }
         for (ServiceCatalog.Service service : services) {
-            uses.add(new PortCheck.PortUse(portOf(service), service.name() + " service", service.portVariable()));
+            if (cluster && service.equals(ServiceCatalog.INTAKE)) {
+                uses.add(new PortCheck.PortUse(portOf(service), "intake front", service.portVariable()));
+            }
+            for (ServiceInstance instance : instancesOf(service)) {
+                uses.add(new PortCheck.PortUse(instance.port(), instance.name() + " service", service.portVariable()));
+            }
         }
         return uses;
     }
@@ -165,6 +199,10 @@ public record LocalSettings(
     private void requireDistinctPorts() {
         Map<Integer, String> seen = new LinkedHashMap<>();
         for (PortCheck.PortUse use : portUses(ServiceCatalog.ALL)) {
+            if (use.port() > MAX_PORT) {
+                throw new InvalidSettingException("Port " + use.port() + " (" + use.purpose() + ", from " + use.variable()
+                        + ") is above " + MAX_PORT + ": choose a lower " + use.variable());
+            }
             String earlier = seen.putIfAbsent(use.port(), use.purpose());
             if (earlier != null) {
                 throw new InvalidSettingException("Port " + use.port() + " is set for both " + earlier + " and "
@@ -175,7 +213,7 @@ public record LocalSettings(
 
     public static String usage() {
         return """
-                Usage: java -jar services/local/target/backline-local.jar [--data-dir DIR] [--fresh] [--no-services]
+                Usage: java -jar services/local/target/backline-local.jar [--data-dir DIR] [--fresh] [--no-services] [--cluster]
                        java -jar services/local/target/backline-local.jar status [--data-dir DIR]
 
                 Starts PostgreSQL and Kafka, then every Backline service found beside the launcher, each in a JVM
@@ -187,6 +225,9 @@ public record LocalSettings(
                   --data-dir DIR   where all data and logs live (default .backline, or BACKLINE_DATA_DIR)
                   --fresh          wipe the data directory first
                   --no-services    start PostgreSQL and Kafka only (to run services from an IDE)
+                  --cluster        the production shape: three Kafka nodes (topics with 3 copies, min.insync.replicas 2),
+                                   two instances of every service, intake's two behind a round-robin front on intake's
+                                   port; node n's ports 10(n-1) above Kafka's, instance n's port 100n above its service's
                   --help           this text
 
                 Settings (environment variable, or system property in lower case with dots: -Dbackline.kafka.port=9192):

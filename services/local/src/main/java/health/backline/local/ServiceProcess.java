@@ -4,23 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Independent of the rest of the launcher so tests can start the real service jars against their own
  * broker and database.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements SupervisedProcess, AutoCloseable {
 
     /** How long {@link #stop()} lets a service shut down gracefully before killing it. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
@@ -40,15 +33,11 @@ public final class ServiceProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Launch launch;
-    private final List<String> command;
-    private final Process process;
-    private final long startedNanos;
+    private final ChildJvm jvm;
 
-    private ServiceProcess(Launch launch, List<String> command, Process process, long startedNanos) {
+    private ServiceProcess(Launch launch, ChildJvm jvm) {
         this.launch = launch;
-        this.command = command;
-        this.process = process;
-        this.startedNanos = startedNanos;
+        this.jvm = jvm;
     }
 
     /**
@@ -74,6 +63,11 @@ public final class ServiceProcess implements AutoCloseable {
             ClassArchive archive = ClassArchive.of(servicesDirectory, service);
             return new Launch(service.name(), archive.jarToRun(), address, port, JvmOptions.of(heap, archive), args,
                     environment, logFile);
+        }
+
+        /** The same launch under another name: an instance of a service that runs twice ("intake-2"). */
+        public Launch named(String otherName) {
+            return new Launch(otherName, jar, address, port, jvmOptions, args, environment, logFile);
         }
 
         /** The whole command line: {@code java <jvm options> -jar <jar> --server.port=<port> <args...>}. */
@@ -116,39 +110,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts a service afresh: an existing log is kept as {@code <file>.1}. */
     public static ServiceProcess start(Launch launch) throws IOException {
-        Path log = prepareLog(launch);
-        if (Files.exists(log)) {
-            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return run(launch, Redirect.to(log.toFile()));
+        requireJar(launch);
+        return new ServiceProcess(launch, ChildJvm.start(launch.command(), launch.environment(), launch.logFile()));
     }
 
     /** Starts the same service again after it ended: the log goes on in the same file, after a line saying why. */
+    @Override
     public ServiceProcess restart(String reason) throws IOException {
-        Path log = prepareLog(launch);
-        Files.writeString(log, System.lineSeparator() + "=== " + reason + " ===" + System.lineSeparator(),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return run(launch, Redirect.appendTo(log.toFile()));
+        requireJar(launch);
+        return new ServiceProcess(launch, jvm.restart(reason));
     }
 
-    private static Path prepareLog(Launch launch) throws IOException {
+    private static void requireJar(Launch launch) throws IOException {
         if (!Files.isRegularFile(launch.jar())) {
             throw new IOException("No service jar at " + launch.jar().toAbsolutePath());
         }
-        Path log = launch.logFile().toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        return log;
-    }
-
-    private static ServiceProcess run(Launch launch, Redirect output) throws IOException {
-        List<String> command = launch.command();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output)
-                .redirectInput(Redirect.from(nullFile()));
-        builder.environment().putAll(launch.environment());
-        Process process = builder.start();
-        return new ServiceProcess(launch, List.copyOf(command), process, System.nanoTime());
     }
 
     /** "intake" for {@code backline-intake.jar}, "x" for {@code x.jar}. */
@@ -160,17 +136,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The {@code java} of the JVM running this code, so every service runs on the same Java. */
     static String javaExecutable() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        Path java = Path.of(System.getProperty("java.home"), "bin", ChildJvm.isWindows() ? "java.exe" : "java");
         if (Files.isExecutable(java)) {
             return java.toString();
         }
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    @Override
     public String name() {
         return launch.name();
     }
 
+    @Override
     public int port() {
         return launch.port();
     }
@@ -179,24 +157,34 @@ public final class ServiceProcess implements AutoCloseable {
         return launch.jar();
     }
 
+    @Override
     public Path logFile() {
-        return launch.logFile().toAbsolutePath();
+        return jvm.logFile();
     }
 
     public List<String> command() {
-        return command;
+        return jvm.command();
     }
 
+    @Override
     public long pid() {
-        return process.pid();
+        return jvm.process().pid();
     }
 
+    @Override
     public boolean isAlive() {
-        return process.isAlive();
+        return jvm.process().isAlive();
     }
 
+    @Override
     public Process process() {
-        return process;
+        return jvm.process();
+    }
+
+    /** Its jar's name, which its command line contains. */
+    @Override
+    public String commandHint() {
+        return launch.jar().getFileName().toString();
     }
 
     public URI healthUri() {
@@ -209,6 +197,7 @@ public final class ServiceProcess implements AutoCloseable {
      * @return the time from start to healthy
      * @throws ServiceFailedException if the process ends first or the timeout passes; it carries the log's tail
      */
+    @Override
     public Duration awaitHealthy(Duration timeout) throws ServiceFailedException, InterruptedException {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -217,17 +206,17 @@ public final class ServiceProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(healthUri()).timeout(REQUEST_TIMEOUT).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (!process.isAlive()) {
-                throw failure("exited with code " + process.exitValue() + " before it was healthy");
+            if (!isAlive()) {
+                throw failure("exited with code " + process().exitValue() + " before it was healthy");
             }
             if (isUp(client, request)) {
-                return Duration.ofNanos(System.nanoTime() - startedNanos);
+                return jvm.age();
             }
             if (System.nanoTime() > deadline) {
                 throw failure("was not healthy within " + timeout.toSeconds() + " s");
             }
             // Wakes at once if the process ends.
-            process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            process().waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -249,6 +238,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Stops the service gracefully, waiting up to {@link #DEFAULT_STOP_GRACE} before killing it. */
+    @Override
     public void stop() {
         stop(DEFAULT_STOP_GRACE);
     }
@@ -258,37 +248,7 @@ public final class ServiceProcess implements AutoCloseable {
      * left. Returns when all of them are gone.
      */
     public void stop(Duration grace) {
-        // Taken first: once the service ends, its children are no longer its descendants.
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        awaitExit(process.onExit(), deadline);
-        descendants.forEach(child -> awaitExit(child.onExit(), deadline));
-        if (process.isAlive()) {
-            process.destroyForcibly();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        awaitExit(process.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-        descendants.forEach(child -> awaitExit(child.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
-    }
-
-    /**
-     * Waits for an exit until the deadline. For the service itself this is {@link Process#onExit()}, which ends
-     * only once {@link Process#isAlive()} says false too: its handle's future may end a moment before that.
-     */
-    private static void awaitExit(CompletableFuture<?> exit, long deadlineNanos) {
-        long remaining = deadlineNanos - System.nanoTime();
-        if (remaining <= 0 || exit.isDone()) {
-            return;
-        }
-        try {
-            exit.get(remaining, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception stillRunning) {
-            // the caller kills it
-        }
+        jvm.stop(grace);
     }
 
     /** Same as {@link #stop()}, for try-with-resources. */
@@ -299,36 +259,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The last {@code lines} lines of the log file (fewer if it is shorter). */
     public List<String> logTail(int lines) {
-        return tail(logFile(), lines);
-    }
-
-    static List<String> tail(Path file, int lines) {
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
-            int chunk = (int) Math.min(length, 64 * 1024);
-            byte[] bytes = new byte[chunk];
-            in.seek(length - chunk);
-            in.readFully(bytes);
-            List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));
-            return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException unreadable) {
-            return List.of("(could not read " + file + ": " + unreadable.getMessage() + ")");
-        }
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File(isWindows() ? "NUL" : "/dev/null");
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return jvm.logTail(lines);
     }
 
     @Override
     public String toString() {
-        return name() + " (pid " + process.pid() + ", port " + port() + ")";
+        return name() + " (pid " + pid() + ", port " + port() + ")";
     }
 }

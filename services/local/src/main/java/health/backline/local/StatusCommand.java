@@ -19,12 +19,14 @@ final class StatusCommand {
     static final int ALL_UP = 0;
     static final int NOT_ALL_UP = 3;
 
-    private static final String ROW = "  %-11s %-11s %8s %6s %10s %9s %10s %10s%n";
+    private static final String KAFKA_NODE = "kafka-";
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
+    private static final String ROW = "  %-13s %-11s %8s %6s %10s %9s %10s %10s%n";
 
     private StatusCommand() {
     }
 
-    static int print(Path dataDirectory, PrintStream out) {
+    static int print(Path dataDirectory, PrintStream out) throws InterruptedException {
         Optional<StatusFile.Snapshot> snapshot = new StatusFile(dataDirectory).read();
         Optional<StatusFile.Part> launcher = snapshot.flatMap(StatusFile.Snapshot::launcher)
                 .filter(StatusFile.Part::isRunning);
@@ -48,23 +50,41 @@ final class StatusCommand {
             total = total.plus(memory.orElse(ProcessMemory.NONE));
             out.printf(Locale.ROOT, ROW, part.name(), state, part.pid(), part.port() == 0 ? "" : part.port(),
                     alive ? uptime(part, now) : "", part.name().equals(StatusFile.LAUNCHER) ? "" : part.restarts(),
-                    memory.map(m -> ProcessMemory.mib(m.rssKib())).orElse(inLauncher(part)),
-                    memory.map(m -> ProcessMemory.mib(m.pssKib())).orElse(inLauncher(part)));
+                    memory.map(m -> ProcessMemory.mib(m.rssKib())).orElse(inLauncherLabel(part, launcher.get().pid())),
+                    memory.map(m -> ProcessMemory.mib(m.pssKib())).orElse(inLauncherLabel(part, launcher.get().pid())));
         }
         out.printf(Locale.ROOT, ROW, "total", "", "", "", "", "", ProcessMemory.mib(total.rssKib()),
                 ProcessMemory.mib(total.pssKib()));
         out.println();
         out.println("RSS counts shared pages once per process (PostgreSQL's shared buffers once per backend);"
                 + " PSS shares them out, so its total is what the machine spends.");
+        if (snapshot.get().kafkaCluster() != null) {
+            allUp &= printKafkaCluster(snapshot.get(), out);
+        }
         return allUp ? ALL_UP : NOT_ALL_UP;
     }
 
+    /** The cluster profile's Kafka as its nodes see it; whether it is all well. */
+    private static boolean printKafkaCluster(StatusFile.Snapshot snapshot, PrintStream out) throws InterruptedException {
+        int nodes = (int) snapshot.parts().stream().filter(part -> part.name().startsWith(KAFKA_NODE)).count();
+        Optional<KafkaClusterHealth> health = KafkaClusterHealth.ask(snapshot.kafkaCluster(), KAFKA_TIMEOUT);
+        out.println();
+        if (health.isEmpty()) {
+            out.println("Kafka: no node at " + snapshot.kafkaCluster() + " answered within " + KAFKA_TIMEOUT.toSeconds()
+                    + " s.");
+            return false;
+        }
+        health.get().lines(nodes).forEach(out::println);
+        return health.get().allWell(nodes);
+    }
+
     /**
-     * Kafka runs in the launcher's tuned JVM ({@link TunedJvm}), whose memory its row shows; where there is no second
-     * JVM (started from classes, as in tests) it is the launcher's own. PostgreSQL counts its backends.
+     * The single Kafka broker and the cluster's intake front run in the launcher's tuned JVM ({@link TunedJvm}), whose
+     * memory their row shows; where there is no second JVM (started from classes, as in tests) it is the launcher's
+     * own, counted once, in its row. PostgreSQL counts its backends.
      */
     private static Optional<ProcessMemory> memoryOf(StatusFile.Part part, boolean alive, long launcherPid) {
-        if (!alive || (part.name().equals(LocalBackline.KAFKA) && part.pid() == launcherPid)) {
+        if (!alive || inLauncher(part, launcherPid)) {
             return Optional.empty();
         }
         return part.name().equals(LocalBackline.POSTGRES)
@@ -72,8 +92,12 @@ final class StatusCommand {
                 : ProcessMemory.of(part.pid());
     }
 
-    private static String inLauncher(StatusFile.Part part) {
-        return part.name().equals(LocalBackline.KAFKA) ? "(launcher)" : "";
+    private static boolean inLauncher(StatusFile.Part part, long launcherPid) {
+        return !part.name().equals(StatusFile.LAUNCHER) && part.pid() == launcherPid;
+    }
+
+    private static String inLauncherLabel(StatusFile.Part part, long launcherPid) {
+        return inLauncher(part, launcherPid) ? "(launcher)" : "";
     }
 
 

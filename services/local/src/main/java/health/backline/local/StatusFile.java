@@ -1,6 +1,7 @@
 package health.backline.local;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -50,9 +51,12 @@ final class StatusFile {
         }
     }
 
-    /** The whole record: the launcher's own pid first among the parts. */
+    /**
+     * The whole record: the launcher's own pid first among the parts; with the cluster profile, where its Kafka nodes
+     * are reached ({@code status} asks them about their partitions).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Snapshot(List<Part> parts) {
+    record Snapshot(List<Part> parts, @JsonInclude(JsonInclude.Include.NON_NULL) String kafkaCluster) {
 
         Optional<Part> launcher() {
             return parts.stream().filter(part -> part.name().equals(LAUNCHER)).findFirst();
@@ -87,9 +91,9 @@ final class StatusFile {
     }
 
     /** Replaces the record in one step, so a reader never sees half of it. */
-    void write(List<Part> parts) throws IOException {
+    void write(Snapshot snapshot) throws IOException {
         Path next = file.resolveSibling(FILE_NAME + ".next");
-        JSON.writeValue(next.toFile(), new Snapshot(parts));
+        JSON.writeValue(next.toFile(), snapshot);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

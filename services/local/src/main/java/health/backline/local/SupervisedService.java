@@ -9,9 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service the launcher keeps up: once it has been healthy, a crash, a {@code kill -9} or an out-of-memory exit
- * restarts it after the {@link RestartPolicy}'s wait, until the policy gives up. Each exit and restart is
- * printed with the exit code and the log; every change of state is passed on (the status file).
+ * A service (or, in the cluster, a Kafka node) the launcher keeps up: once it has been healthy, a crash, a
+ * {@code kill -9} or an out-of-memory exit restarts it after the {@link RestartPolicy}'s wait, until the policy gives
+ * up. Each exit and restart is printed with the exit code and the log; every change of state is passed on (the status
+ * file).
  */
 final class SupervisedService {
 
@@ -22,13 +23,13 @@ final class SupervisedService {
     private final Runnable onChange;
     private final RestartPolicy policy = new RestartPolicy();
 
-    private volatile ServiceProcess process;
+    private volatile SupervisedProcess process;
     private volatile StatusFile.State state = StatusFile.State.STARTING;
     private volatile Instant startedAt;
     private volatile int restarts;
     private volatile boolean stopping;
 
-    SupervisedService(ServiceProcess process, ScheduledExecutorService scheduler, Duration healthTimeout,
+    SupervisedService(SupervisedProcess process, ScheduledExecutorService scheduler, Duration healthTimeout,
                       PrintStream out, PrintStream err, Runnable onChange) {
         this.process = process;
         this.startedAt = Instant.now();
@@ -43,7 +44,7 @@ final class SupervisedService {
         return process.name();
     }
 
-    ServiceProcess process() {
+    SupervisedProcess process() {
         return process;
     }
 
@@ -58,18 +59,18 @@ final class SupervisedService {
         watch(process);
     }
 
-    /** Its row in the status file; its jar's name on the command line tells its pid from a reused one. */
+    /** Its row in the status file. */
     StatusFile.Part part() {
-        ServiceProcess current = process;
-        return new StatusFile.Part(name(), state, current.pid(), current.jar().getFileName().toString(), current.port(),
+        SupervisedProcess current = process;
+        return new StatusFile.Part(name(), state, current.pid(), current.commandHint(), current.port(),
                 startedAt.toEpochMilli(), restarts, current.logFile().toString());
     }
 
-    private void watch(ServiceProcess watched) {
+    private void watch(SupervisedProcess watched) {
         watched.process().onExit().thenRun(() -> died(watched));
     }
 
-    private synchronized void died(ServiceProcess ended) {
+    private synchronized void died(SupervisedProcess ended) {
         if (stopping || ended != process) {
             return;
         }
@@ -94,7 +95,7 @@ final class SupervisedService {
     }
 
     private void restart(String reason) {
-        ServiceProcess started;
+        SupervisedProcess started;
         synchronized (this) {
             if (stopping) {
                 return;
@@ -116,7 +117,7 @@ final class SupervisedService {
         awaitHealthyAgain(started);
     }
 
-    private void awaitHealthyAgain(ServiceProcess started) {
+    private void awaitHealthyAgain(SupervisedProcess started) {
         try {
             Duration upIn = started.awaitHealthy(healthTimeout);
             synchronized (this) {

@@ -56,4 +56,19 @@ class BannerTest {
     void without_services_there_are_no_users_to_show() {
         assertThat(banner(List.of())).contains("127.0.0.1:9092", "Ctrl-C stops everything.").doesNotContain("FRONT_DESK");
     }
+
+    @Test
+    void in_the_cluster_names_the_front_every_instance_and_the_kafka_nodes() {
+        LocalSettings cluster = LocalSettings.parse(List.of("--cluster"), Map.of(), new Properties());
+
+        String banner = Banner.render(Duration.ofSeconds(90), cluster, List.of(ServiceCatalog.INTAKE, ServiceCatalog.WORKFLOW),
+                "127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112", "jdbc:postgresql://127.0.0.1:15432/backline",
+                Path.of("/data/.backline/logs"), Path.of("/data/.backline/database-passwords.properties"));
+
+        assertThat(banner).contains("http://127.0.0.1:8081/api/referrals", "http://127.0.0.1:8183/tasks")
+                .containsPattern("instances \\(front\\) +127.0.0.1:8181, 127.0.0.1:8281")
+                .containsPattern("instances +127.0.0.1:8183, 127.0.0.1:8283")
+                .containsPattern("Kafka +3 nodes +127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112 +\\(topics: 3 copies,"
+                        + " min.insync.replicas 2\\)");
+    }
 }

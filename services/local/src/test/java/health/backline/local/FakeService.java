@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Stands in for a packaged Backline service in tests of the launcher: a real JVM started with
- * {@code java -jar}, answering {@code /actuator/health} like Spring Boot does. Packed into a jar by
+ * {@code java -jar}, answering {@code /actuator/health} like Spring Boot does, and any other path with its jar and
+ * port. Packed into a jar by
  * {@link FakeServiceJar}.
  *
  * <p>Arguments: {@code --server.port=N}; {@code --fake.mode=} {@code up} (default), {@code exit} (fails at once),
@@ -53,6 +54,13 @@ public final class FakeService {
             byte[] body = ("{\"status\":\"" + (up ? "UP" : "DOWN") + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        int listening = port;
+        server.createContext("/", exchange -> {
+            byte[] body = ("fake " + jar + " on " + listening).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });

@@ -155,4 +155,59 @@ class LocalSettingsTest {
                 new PortCheck.PortUse(8081, "intake service", "BACKLINE_INTAKE_PORT"),
                 new PortCheck.PortUse(8082, "triage service", "BACKLINE_TRIAGE_PORT"));
     }
+
+    @Test
+    void cluster_is_off_unless_asked_for() {
+        LocalSettings settings = parse(List.of(), Map.of());
+
+        assertThat(settings.cluster()).isFalse();
+        assertThat(settings.kafkaNodes()).isEmpty();
+        assertThat(settings.instancesOf(ServiceCatalog.INTAKE)).containsExactly(
+                new ServiceInstance(ServiceCatalog.INTAKE, ServiceInstance.ALONE, 8081));
+        assertThat(settings.instancesOf(ServiceCatalog.INTAKE).get(0).name()).isEqualTo("intake");
+        assertThat(settings.entryPortOf(ServiceCatalog.TRIAGE)).isEqualTo(8082);
+    }
+
+    @Test
+    void cluster_has_three_kafka_nodes_ten_ports_apart_and_two_instances_of_every_service_a_hundred_apart() {
+        LocalSettings settings = parse(List.of("--cluster"), Map.of());
+
+        assertThat(settings.cluster()).isTrue();
+        assertThat(settings.kafkaNodes()).containsExactly(new KafkaNodeAddress(1, 9092, 9093),
+                new KafkaNodeAddress(2, 9102, 9103), new KafkaNodeAddress(3, 9112, 9113));
+        assertThat(settings.instancesOf(ServiceCatalog.WORKFLOW)).containsExactly(
+                new ServiceInstance(ServiceCatalog.WORKFLOW, 1, 8183), new ServiceInstance(ServiceCatalog.WORKFLOW, 2, 8283));
+        assertThat(settings.instancesOf(ServiceCatalog.WORKFLOW).get(1).name()).isEqualTo("workflow-2");
+        assertThat(settings.entryPortOf(ServiceCatalog.INTAKE)).as("the front").isEqualTo(8081);
+        assertThat(settings.entryPortOf(ServiceCatalog.WORKFLOW)).as("the first instance").isEqualTo(8183);
+    }
+
+    @Test
+    void cluster_port_uses_name_every_node_instance_and_the_front() {
+        LocalSettings settings = parse(List.of("--cluster"), Map.of());
+
+        assertThat(settings.portUses(List.of(ServiceCatalog.INTAKE, ServiceCatalog.TRIAGE))).containsExactly(
+                new PortCheck.PortUse(15432, "PostgreSQL", "BACKLINE_POSTGRES_PORT"),
+                new PortCheck.PortUse(9092, "Kafka node 1", "BACKLINE_KAFKA_PORT"),
+                new PortCheck.PortUse(9093, "Kafka controller 1", "BACKLINE_KAFKA_CONTROLLER_PORT"),
+                new PortCheck.PortUse(9102, "Kafka node 2", "BACKLINE_KAFKA_PORT"),
+                new PortCheck.PortUse(9103, "Kafka controller 2", "BACKLINE_KAFKA_CONTROLLER_PORT"),
+                new PortCheck.PortUse(9112, "Kafka node 3", "BACKLINE_KAFKA_PORT"),
+                new PortCheck.PortUse(9113, "Kafka controller 3", "BACKLINE_KAFKA_CONTROLLER_PORT"),
+                new PortCheck.PortUse(8081, "intake front", "BACKLINE_INTAKE_PORT"),
+                new PortCheck.PortUse(8181, "intake-1 service", "BACKLINE_INTAKE_PORT"),
+                new PortCheck.PortUse(8281, "intake-2 service", "BACKLINE_INTAKE_PORT"),
+                new PortCheck.PortUse(8182, "triage-1 service", "BACKLINE_TRIAGE_PORT"),
+                new PortCheck.PortUse(8282, "triage-2 service", "BACKLINE_TRIAGE_PORT"));
+        assertThat(LocalSettings.usage()).contains("--cluster");
+    }
+
+    @Test
+    void cluster_refuses_ports_that_clash_or_run_past_the_last() {
+        assertThatThrownBy(() -> parse(List.of("--cluster"), Map.of("BACKLINE_KAFKA_CONTROLLER_PORT", "9102")))
+                .hasMessage("Port 9102 is set for both Kafka controller 1 and Kafka node 2: give each its own port");
+        assertThatThrownBy(() -> parse(List.of("--cluster"), Map.of("BACKLINE_SCHEDULING_PORT", "65400")))
+                .hasMessage("Port 65600 (scheduling-2 service, from BACKLINE_SCHEDULING_PORT) is above 65535:"
+                        + " choose a lower BACKLINE_SCHEDULING_PORT");
+    }
 }

@@ -26,12 +26,26 @@ class StatusFileTest {
         List<StatusFile.Part> parts = List.of(part(StatusFile.LAUNCHER, ProcessHandle.current().pid(), "java"),
                 part("intake", 4242, "backline-intake.jar"));
 
-        status.write(parts);
+        status.write(new StatusFile.Snapshot(parts, null));
 
         assertThat(new StatusFile(data).read()).hasValueSatisfying(snapshot -> {
             assertThat(snapshot.parts()).isEqualTo(parts);
             assertThat(snapshot.launcher()).hasValue(parts.get(0));
+            assertThat(snapshot.kafkaCluster()).isNull();
         });
+        assertThat(Files.readString(data.resolve(StatusFile.FILE_NAME))).doesNotContain("kafkaCluster");
+    }
+
+    @Test
+    void the_cluster_profile_records_where_its_kafka_nodes_are() throws IOException {
+        StatusFile status = new StatusFile(data);
+
+        status.write(new StatusFile.Snapshot(List.of(part("kafka-1", 4242, "kafka-1.properties")),
+                "127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112"));
+
+        assertThat(new StatusFile(data).read()).hasValueSatisfying(snapshot ->
+                assertThat(snapshot.kafkaCluster()).isEqualTo("127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112"));
+        assertThat(Files.readString(data.resolve(StatusFile.FILE_NAME))).contains("\"kafkaCluster\"");
     }
 
     @Test
@@ -39,7 +53,7 @@ class StatusFileTest {
         StatusFile status = new StatusFile(data);
         StatusFile.Part self = part(StatusFile.LAUNCHER, ProcessHandle.current().pid(), "java");
 
-        status.write(List.of(self));
+        status.write(new StatusFile.Snapshot(List.of(self), null));
 
         assertThat(new StatusFile(data).stillRunning()).containsExactly(self);
     }
@@ -50,9 +64,9 @@ class StatusFileTest {
         ended.waitFor();
         StatusFile status = new StatusFile(data);
 
-        status.write(List.of(
+        status.write(new StatusFile.Snapshot(List.of(
                 part("intake", ended.pid(), "backline-intake.jar"),
-                part("triage", ProcessHandle.current().pid(), "backline-triage.jar")));
+                part("triage", ProcessHandle.current().pid(), "backline-triage.jar")), null));
 
         assertThat(status.stillRunning()).isEmpty();
     }
@@ -70,7 +84,7 @@ class StatusFileTest {
     @Test
     void delete_removes_the_record() throws IOException {
         StatusFile status = new StatusFile(data);
-        status.write(List.of(part(StatusFile.LAUNCHER, 1, "java")));
+        status.write(new StatusFile.Snapshot(List.of(part(StatusFile.LAUNCHER, 1, "java")), null));
 
         status.delete();
 

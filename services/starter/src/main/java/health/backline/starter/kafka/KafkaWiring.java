@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
@@ -42,15 +43,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(BacklineKafkaProperties.class)
 public class KafkaWiring {
 
-    /** Every topic of the contract and its dead-letter topic, created if missing. */
+    /**
+     * Every topic of the contract and its dead-letter topic, created if missing (an existing topic keeps its
+     * settings). {@code min.insync.replicas} is set on the topic only when configured: otherwise the broker's default
+     * applies, as it did before it could be set here.
+     */
     @Bean
     KafkaAdmin.NewTopics backlineTopics(BacklineKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()));
-            topics.add(new NewTopic(Topics.deadLetterOf(topic), properties.partitions(), properties.replicas()));
+            topics.add(newTopic(topic, properties));
+            topics.add(newTopic(Topics.deadLetterOf(topic), properties));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    static NewTopic newTopic(String name, BacklineKafkaProperties properties) {
+        NewTopic topic = new NewTopic(name, properties.partitions(), properties.replicas());
+        if (properties.minInsyncReplicas() != null) {
+            topic.configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString()));
+        }
+        return topic;
     }
 
     /** The JSON Schema of every event type of the contract, loaded once. */
