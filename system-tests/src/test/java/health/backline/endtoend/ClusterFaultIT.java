@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
  * before, during and after) are printed and written to {@code target/cluster-fault/figures.md}.
  *
  * <p>Not part of {@code mvn verify}: it takes 7-13 minutes on its own. {@code .ci/cluster-fault-test}
- * runs it (ADR 26).
+ * runs it (ADR 27).
  */
 @Tag("cluster-fault")
 class ClusterFaultIT {

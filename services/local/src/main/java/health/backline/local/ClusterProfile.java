@@ -19,6 +19,8 @@ final class ClusterProfile {
     static final int INSTANCES = 2;
     static final int REPLICATION_FACTOR = 3;
     static final int MIN_INSYNC_REPLICAS = 2;
+    /** A listener's consumers over all instances: as many as the single-broker shape's one instance runs. */
+    static final int CONSUMERS_PER_LISTENER = 4;
     static final int NODE_PORT_STEP = 10;
     static final int INSTANCE_PORT_STEP = 100;
     /** The status file's name of the front. */
@@ -46,14 +48,17 @@ final class ClusterProfile {
 
     /**
      * What an instance is told beyond the single-broker shape's settings: its own Kafka client id (to tell its
-     * consumers from the other instance's), the topics' copies, and for intake, to take the client's address
-     * from the front's {@code X-Forwarded-*} headers (Tomcat trusts them from loopback and private addresses only).
+     * consumers from the other instance's), the topics' copies, its share of each listener's consumers (on one
+     * machine, more consumers only add polls and offset commits: docs/operate.md, "Where the CPU goes"), and for
+     * intake, to take the client's address from the front's {@code X-Forwarded-*} headers (Tomcat trusts them from
+     * loopback and private addresses only).
      */
     static List<String> serviceArguments(ServiceInstance instance) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.kafka.client-id=backline-" + instance.name(),
                 "--backline.kafka.replicas=" + REPLICATION_FACTOR,
-                "--backline.kafka.min-insync-replicas=" + MIN_INSYNC_REPLICAS));
+                "--backline.kafka.min-insync-replicas=" + MIN_INSYNC_REPLICAS,
+                "--spring.kafka.listener.concurrency=" + CONSUMERS_PER_LISTENER / INSTANCES));
         if (instance.service().equals(ServiceCatalog.INTAKE)) {
             arguments.add("--server.forward-headers-strategy=native");
         }

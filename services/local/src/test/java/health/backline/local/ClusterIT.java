@@ -78,6 +78,7 @@ class ClusterIT {
                 "argument --spring.kafka.bootstrap-servers=" + bootstrap,
                 "argument --spring.kafka.client-id=backline-intake-2",
                 "argument --backline.kafka.replicas=3", "argument --backline.kafka.min-insync-replicas=2",
+                "argument --spring.kafka.listener.concurrency=2",
                 "argument --server.forward-headers-strategy=native");
         assertThat(Files.readString(data.resolve("logs/triage-1.log"))).contains("argument --server.port=" + (base + TRIAGE + 100))
                 .doesNotContain("forward-headers-strategy");
