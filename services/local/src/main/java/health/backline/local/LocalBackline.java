@@ -473,21 +473,8 @@ final class LocalBackline {
     }
 
     private void stopServices() {
-        List<Thread> stoppers = new ArrayList<>();
         restarts.shutdownNow();
-        for (SupervisedService service : services) {
-            Thread stopper = new Thread(service::stop, "stop-" + service.name());
-            stopper.start();
-            stoppers.add(stopper);
-        }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        SupervisedService.stopAll(services);
     }
 
     private void releaseLock() {

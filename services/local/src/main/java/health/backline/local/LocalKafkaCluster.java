@@ -179,19 +179,6 @@ final class LocalKafkaCluster implements BacklineKafka {
     /** Stops the nodes side by side: one at a time, the last would wait for a quorum that has gone. */
     @Override
     public void close() {
-        List<Thread> stoppers = new ArrayList<>();
-        for (SupervisedService node : nodes) {
-            Thread stopper = new Thread(node::stop, "stop-" + node.name());
-            stopper.start();
-            stoppers.add(stopper);
-        }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        SupervisedService.stopAll(nodes);
     }
 }

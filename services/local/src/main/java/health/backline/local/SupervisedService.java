@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -146,5 +148,23 @@ final class SupervisedService {
             state = StatusFile.State.STOPPING;
         }
         process.stop();
+    }
+
+    /** Stops these side by side and waits for all: one at a time, each would wait out the others' shutdowns. */
+    static void stopAll(List<SupervisedService> parts) {
+        List<Thread> stoppers = new ArrayList<>();
+        for (SupervisedService part : parts) {
+            Thread stopper = new Thread(part::stop, "stop-" + part.name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
