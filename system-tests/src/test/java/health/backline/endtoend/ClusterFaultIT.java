@@ -146,6 +146,8 @@ class ClusterFaultIT {
         OpenLoopSubmissions.Result warmUp = new OpenLoopSubmissions(cluster.frontUrl(), "WARMUP").run(RATE / 3, WARM_UP);
         await().atMost(DRAIN_WITHIN).pollInterval(Duration.ofSeconds(2)).until(() -> notThereYet(expectedOf(warmUp)) == 0);
 
+        CpuByPart cpu = cluster.cpuByPart();
+        cpu.begin();
         Instant loadStart = Instant.now();
         String loadBefore = loadAverage();
         CompletableFuture<Void> faults = CompletableFuture.runAsync(() -> injectFaults(loadStart));
@@ -162,6 +164,7 @@ class ClusterFaultIT {
         expected.putAll(expectedOf(load));
         await().atMost(DRAIN_WITHIN).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(notThereYet(expected)).as("referrals not at their outcome yet").isZero());
+        CpuByPart.Usage cpuUsed = cpu.end();
 
         outcomesThroughTheApi(warmUp.accepted());
         List<ClusterFigures.Outcome> outcomes = outcomesThroughTheApi(load.accepted());
@@ -178,7 +181,8 @@ class ClusterFaultIT {
         assertThat(groupsWithoutBothInstances()).as("consumer groups not spread over both instances").isEmpty();
         assertThat(DeadLetters.count(cluster.kafkaBootstrap())).as("records in dead-letter topics").isZero();
 
-        String figures = new ClusterFigures(faultsOf(load), outcomes).report(RATE, load, machine);
+        String figures = new ClusterFigures(faultsOf(load), outcomes).report(RATE, load, machine) + "\n"
+                + cpuUsed.report(load.accepted().size());
         Files.writeString(DIRECTORY.resolve("figures.md"), figures);
         System.out.println("[cluster-fault] figures\n" + figures);
     }

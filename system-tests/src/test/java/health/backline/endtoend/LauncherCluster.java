@@ -104,6 +104,11 @@ final class LauncherCluster implements AutoCloseable {
         return status().path("kafkaCluster").asText();
     }
 
+    /** A meter of the CPU its processes spend (PostgreSQL keeps its postmaster's pid in its data directory). */
+    CpuByPart cpuByPart() {
+        return new CpuByPart(launcher.toHandle(), data.resolve("postgres").resolve("postmaster.pid"));
+    }
+
     /** The services' database, as PostgreSQL's superuser (its password is in the data directory). */
     Connection database() throws IOException, SQLException {
         Properties passwords = new Properties();
